@@ -1,0 +1,77 @@
+import type { Database } from '@relais/db';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { apiKeyRoutes } from './modules/apikeys/apikeys.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { contactRoutes } from './modules/contacts/contacts.routes';
+import { directoryRoutes } from './modules/directory/directory.routes';
+import { hsdsRoutes } from './modules/hsds/hsds.routes';
+import { resourceRoutes } from './modules/resources/resources.routes';
+import { staffRoutes } from './modules/staff/staff.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { authPlugin } from './plugins/auth';
+import { dbPlugin } from './plugins/db';
+import { errorsPlugin } from './plugins/errors';
+import { openapiPlugin } from './plugins/openapi';
+import { realtimePlugin } from './plugins/realtime';
+import { securityPlugin } from './plugins/security';
+import { webPlugin } from './plugins/web';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+}
+
+/** Personal details can travel in query strings (a caller's phone number): log paths, never queries. */
+const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+  serializers: {
+    req: (req: { id: string; method: string; url: string }) => ({
+      id: req.id,
+      method: req.method,
+      path: req.url.split('?')[0],
+    }),
+  },
+});
+
+/** Builds the whole application; never listens. */
+export async function buildApp({ config, database }: BuildAppOptions) {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { database });
+  await app.register(securityPlugin);
+  await app.register(openapiPlugin);
+  await app.register(realtimePlugin, { config });
+  await app.register(authPlugin, { config });
+  await app.register(webPlugin, { webDist: config.webDist });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { config });
+  await app.register(staffRoutes, { config });
+  await app.register(apiKeyRoutes, { config });
+  await app.register(auditRoutes, { config });
+  await app.register(directoryRoutes, { config });
+  await app.register(hsdsRoutes, { config });
+  await app.register(resourceRoutes, { config });
+  await app.register(contactRoutes, { config });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

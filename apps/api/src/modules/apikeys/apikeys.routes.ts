@@ -1,0 +1,31 @@
+import { ApiKey, ApiKeyIdParams, ApiKeyList, CreateApiKeyRequest, CreatedApiKey } from '@relais/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config';
+import * as apiKeys from './apikeys.service';
+
+const admins = { access: { roles: ['admin'] as const } };
+const tags = ['api-keys'];
+
+export const apiKeyRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
+  app.get(
+    '/api/api-keys',
+    { config: admins, schema: { tags, response: { 200: ApiKeyList } } },
+    async (request) => apiKeys.listApiKeys({ ctx: request.ctx }),
+  );
+
+  app.post(
+    '/api/api-keys',
+    { config: admins, schema: { tags, body: CreateApiKeyRequest, response: { 201: CreatedApiKey } } },
+    async (request, reply) => {
+      const created = await apiKeys.createApiKey({ ctx: request.ctx, input: request.body });
+      // The key appears in this one response only: keep it out of every cache.
+      return reply.status(201).header('cache-control', 'no-store').send(created);
+    },
+  );
+
+  app.post(
+    '/api/api-keys/:id/revoke',
+    { config: admins, schema: { tags, params: ApiKeyIdParams, response: { 200: ApiKey } } },
+    async (request) => apiKeys.revokeApiKey({ ctx: request.ctx, input: request.params }),
+  );
+};

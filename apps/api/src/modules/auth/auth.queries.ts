@@ -1,0 +1,129 @@
+import { schema, type Db } from '@relais/db';
+import type { Role, Scope } from '@relais/contracts';
+import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+
+const { staff, sessions, apiKeys, loginAttempts } = schema;
+
+export async function findStaffByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select()
+    .from(staff)
+    .where(eq(sql`lower(${staff.email})`, email.toLowerCase()));
+  return row;
+}
+
+export async function insertSession(
+  db: Db,
+  values: {
+    id: string;
+    staffId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip?: string;
+    userAgent?: string;
+  },
+) {
+  await db.insert(sessions).values(values);
+}
+
+/** The live session for a token hash, with its staff member; null when expired, unknown or disabled. */
+export async function findLiveSession(db: Db, sessionId: string) {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      staffId: staff.id,
+      email: staff.email,
+      name: staff.name,
+      roles: staff.roles,
+      locale: staff.locale,
+    })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), isNull(staff.disabledAt)));
+  return row ? { ...row, roles: row.roles as Role[] } : null;
+}
+
+export async function touchSession(db: Db, sessionId: string, idleMinutes: number) {
+  const [row] = await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()`, expiresAt: sql`now() + make_interval(mins => ${idleMinutes})` })
+    .where(eq(sessions.id, sessionId))
+    .returning({ expiresAt: sessions.expiresAt });
+  return row?.expiresAt;
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSessionsOfStaff(db: Db, staffId: string) {
+  await db.delete(sessions).where(eq(sessions.staffId, staffId));
+}
+
+export async function deleteExpiredSessions(db: Db) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}
+
+export async function findLiveApiKey(db: Db, keyHash: string) {
+  const [row] = await db
+    .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
+  return row ? { ...row, scopes: row.scopes as Scope[] } : null;
+}
+
+export async function touchApiKey(db: Db, id: string) {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(eq(apiKeys.id, id));
+}
+
+// Failed sign-in bookkeeping for the login rate limit.
+
+export async function insertLoginAttempt(db: Db, values: { accountKey: string; ip: string }) {
+  const [row] = await db.insert(loginAttempts).values(values).returning({ id: loginAttempts.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export async function deleteLoginAttempt(db: Db, id: number) {
+  await db.delete(loginAttempts).where(eq(loginAttempts.id, id));
+}
+
+/** Times of the attempts within the window, oldest first (for one account or one address). */
+export async function recentAttempts(
+  db: Db,
+  where: { accountKey: string } | { ip: string },
+  windowMinutes: number,
+  limit: number,
+) {
+  const key =
+    'accountKey' in where ? eq(loginAttempts.accountKey, where.accountKey) : eq(loginAttempts.ip, where.ip);
+  return db
+    .select({ id: loginAttempts.id, at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(key, gt(loginAttempts.at, sql`now() - make_interval(mins => ${windowMinutes})`)))
+    .orderBy(asc(loginAttempts.at))
+    .limit(limit);
+}
+
+export async function clearAccountAttempts(db: Db, accountKey: string) {
+  await db.delete(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+}
+
+export async function deleteOldAttempts(db: Db, windowMinutes: number) {
+  await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.at, sql`now() - make_interval(mins => ${windowMinutes})`));
+}
+
+export async function markLoggedIn(db: Db, staffId: string) {
+  await db
+    .update(staff)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(staff.id, staffId));
+}

@@ -1,0 +1,54 @@
+import { LoginRequest, Me, OkResponse, SESSION_COOKIE } from '@relais/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config';
+import { unauthenticated } from '../../lib/errors';
+import * as auth from './auth.service';
+
+export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+  };
+
+  app.post(
+    '/api/auth/login',
+    { config: { access: 'public' }, schema: { tags: ['auth'], body: LoginRequest, response: { 200: Me } } },
+    async (request, reply) => {
+      const { token, sessionId } = await auth.login(
+        {
+          ctx: request.ctx,
+          input: { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
+        },
+        config,
+      );
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+      const found = await auth.actorFromSession(app.database.db, token, config.sessionIdleMinutes);
+      if (!found || found.actor.type !== 'staff' || found.actor.sessionId !== sessionId)
+        throw unauthenticated();
+      return auth.meOf(found.actor, found, config);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: { roles: 'any' } }, schema: { tags: ['auth'], response: { 200: Me } } },
+    async (request) => {
+      const { actor, staffSession } = request;
+      if (actor?.type !== 'staff' || !staffSession) throw unauthenticated();
+      return auth.meOf(actor, staffSession, config);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: { roles: 'any' } }, schema: { tags: ['auth'], response: { 200: OkResponse } } },
+    async (request, reply) => {
+      await auth.logout({ ctx: request.ctx });
+      if (request.actor?.type === 'staff') app.realtime.disconnectSession(request.actor.sessionId, 'logout');
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,307 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/helpers';
+import { staffCommands } from '../../cli/staff.commands';
+import { createStaff } from '../staff/staff.service';
+
+const attempt = (t: TestApp, email: string, password: string, remoteAddress = '198.51.100.7') =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+
+let n = 0;
+async function account(t: TestApp) {
+  const email = `limit${++n}-${Date.now()}@test.relais`;
+  await createStaff(
+    {
+      ctx: t.systemCtx,
+      input: { email, name: 'Limit Test', roles: ['specialist'], password: TEST_PASSWORD },
+    },
+    t.config,
+  );
+  return email;
+}
+
+describe('login rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ loginMaxAttempts: 3, loginWindowMinutes: 15 });
+  });
+  afterAll(async () => t.close());
+
+  it('holds an account back after the configured failures, even with the right password, with Retry-After', async () => {
+    const email = await account(t);
+    for (let i = 0; i < 3; i++) expect((await attempt(t, email, 'wrong password!')).statusCode).toBe(401);
+    const held = await attempt(t, email, TEST_PASSWORD);
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.code).toBe('rate_limited');
+    expect(held.json().error.message).toMatch(
+      /Too many failed sign-in attempts for this account\. Try again in 15 minutes/,
+    );
+    const retry = Number(held.headers['retry-after']);
+    expect(retry).toBeGreaterThan(14 * 60);
+    expect(retry).toBeLessThanOrEqual(15 * 60);
+    // Another address is held back too: the limit follows the account.
+    expect((await attempt(t, email, TEST_PASSWORD, '203.0.113.9')).statusCode).toBe(429);
+  });
+
+  it('lets the account in again once the failures leave the window', async () => {
+    const email = await account(t);
+    for (let i = 0; i < 3; i++) await attempt(t, email, 'wrong password!');
+    expect((await attempt(t, email, TEST_PASSWORD)).statusCode).toBe(429);
+    await t.database.exec(`UPDATE login_attempts SET at = at - interval '16 minutes'`);
+    expect((await attempt(t, email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('treats unknown emails like accounts, so the answer reveals nothing', async () => {
+    const email = `nobody-${Date.now()}@test.relais`;
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(t, email, 'whatever it is', '192.0.2.50')).statusCode).toBe(401);
+    expect((await attempt(t, email, 'whatever it is', '192.0.2.50')).statusCode).toBe(429);
+  });
+
+  it("a success clears that account's failures only; the address keeps counting other accounts", async () => {
+    const ip = '198.51.100.99';
+    const [a, b, c, d, e, f, g] = [
+      await account(t),
+      await account(t),
+      await account(t),
+      await account(t),
+      await account(t),
+      await account(t),
+      await account(t),
+    ];
+    // The address allows 4 × 3 = 12 failures.
+    for (const who of [a, b, c]) for (let i = 0; i < 3; i++) await attempt(t, who, 'wrong password!', ip);
+    await attempt(t, e, 'wrong password!', ip);
+    expect((await attempt(t, e, TEST_PASSWORD, ip)).statusCode).toBe(200); // 9 failures remain (a, b, c)
+    for (const who of [d, d, f]) expect((await attempt(t, who, 'wrong password!', ip)).statusCode).toBe(401);
+    const held = await attempt(t, g, TEST_PASSWORD, ip); // would be the 13th
+    expect(held.statusCode).toBe(429);
+    expect(held.json().error.message).toMatch(/from this network address/);
+    // The same account from elsewhere is fine: d has only 2 failures.
+    expect((await attempt(t, d, TEST_PASSWORD, '203.0.113.77')).statusCode).toBe(200);
+  });
+
+  it('a success resets the account counter', async () => {
+    const email = await account(t);
+    for (let i = 0; i < 2; i++) await attempt(t, email, 'wrong password!', '192.0.2.1');
+    expect((await attempt(t, email, TEST_PASSWORD, '192.0.2.1')).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(t, email, 'wrong password!', '192.0.2.1')).statusCode).toBe(401);
+    expect((await attempt(t, email, TEST_PASSWORD, '192.0.2.1')).statusCode).toBe(429);
+  });
+
+  it('parallel guesses cannot slip past the limit', async () => {
+    const email = await account(t);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => attempt(t, email, `wrong guess ${i}`, `192.0.2.${100 + i}`)),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
+    expect(codes.filter((c) => c !== 401 && c !== 429)).toEqual([]);
+  });
+
+  it('audits failed logins of existing accounts only, without what was typed', async () => {
+    const email = await account(t);
+    await attempt(t, email, 'my secret guess', '192.0.2.200');
+    await attempt(t, `ghost-${Date.now()}@test.relais`, 'my secret guess', '192.0.2.200');
+    const rows = await t.database.query<{
+      entity_id: string | null;
+      actor_type: string;
+      fields: string[] | null;
+    }>(`SELECT a.entity_id, a.actor_type, a.fields FROM audit_log a WHERE a.action = 'login_failed'`);
+    const [staff] = await t.database.query<{ id: string }>(`SELECT id FROM staff WHERE email = $1`, [email]);
+    expect(rows.filter((r) => r.entity_id === staff?.id)).toHaveLength(1);
+    expect(rows.every((r) => r.entity_id !== null)).toBe(true);
+    const all = JSON.stringify(await t.database.query(`SELECT * FROM audit_log`));
+    const attempts = JSON.stringify(await t.database.query(`SELECT * FROM login_attempts`));
+    expect(all).not.toContain('my secret guess');
+    expect(attempts).not.toContain('my secret guess');
+    expect(attempts).not.toContain(email);
+  });
+});
+
+describe('sessions and CSRF', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ sessionIdleMinutes: 30 });
+  });
+  afterAll(async () => t.close());
+
+  it('refuses a state-changing staff request without or with a wrong CSRF token', async () => {
+    const admin = await t.signIn(['admin']);
+    const body = {
+      email: `csrf-${Date.now()}@test.relais`,
+      name: 'X',
+      roles: ['specialist'],
+      password: TEST_PASSWORD,
+    };
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: { cookie: admin.cookie },
+      payload: body,
+    });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.message).toMatch(/CSRF/);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'not-the-token' },
+      payload: body,
+    });
+    expect(wrong.statusCode).toBe(403);
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: admin.headers,
+      payload: body,
+    });
+    expect(right.statusCode).toBe(201);
+    // Reads need no token.
+    expect((await t.app.inject({ url: '/api/staff', headers: { cookie: admin.cookie } })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('slides the idle expiry on use and ends the session once idle', async () => {
+    const s = await t.signIn(['specialist']);
+    await t.database.exec(
+      `UPDATE sessions SET last_seen_at = now() - interval '1 minute', expires_at = now() + interval '10 seconds'`,
+    );
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } });
+    expect(me.statusCode).toBe(200);
+    const left = new Date(me.json().expiresAt).getTime() - Date.now();
+    expect(left).toBeGreaterThan(29 * 60_000);
+    await t.database.exec(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+  });
+
+  it('records the last login time', async () => {
+    const s = await t.signIn(['specialist']);
+    const [row] = await t.database.query<{ last_login_at: Date | null }>(
+      `SELECT last_login_at FROM staff WHERE id = $1`,
+      [s.me.staff.id],
+    );
+    expect(row?.last_login_at).not.toBeNull();
+  });
+});
+
+describe('live connections', () => {
+  let t: TestApp;
+  let base: string;
+  const sockets: Socket[] = [];
+  const open = (cookie?: string) => {
+    const socket = connect(base, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: cookie ? { cookie } : {},
+    });
+    sockets.push(socket);
+    return socket;
+  };
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    base = `http://127.0.0.1:${address.port}`;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
+
+  it('refuses an anonymous socket and one with an unknown cookie', async () => {
+    for (const cookie of [undefined, 'relais_session=forged']) {
+      const socket = open(cookie);
+      const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+      expect(error.message).toBe('unauthenticated');
+      expect(socket.connected).toBe(false);
+    }
+  });
+
+  it('disabling someone ends their session and their socket at once', async () => {
+    const admin = await t.signIn(['admin']);
+    const victim = await t.signIn(['specialist']);
+    const socket = open(victim.cookie);
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', resolve);
+      socket.on('connect_error', reject);
+    });
+    const ended = new Promise((resolve) => socket.on('session.ended', resolve));
+    const gone = new Promise((resolve) => socket.on('disconnect', resolve));
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/staff/${victim.me.staff.id}/disable`,
+      headers: admin.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await ended).toEqual({ reason: 'disabled' });
+    expect(await gone).toBe('io server disconnect');
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: victim.cookie } })).statusCode).toBe(
+      401,
+    );
+    // And they cannot come back in, on the API or the socket.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: victim.me.staff.email, password: TEST_PASSWORD },
+    });
+    expect(again.statusCode).toBe(401);
+    const retry = open(victim.cookie);
+    expect((await new Promise<Error>((resolve) => retry.on('connect_error', resolve))).message).toBe(
+      'unauthenticated',
+    );
+  });
+
+  // Across processes the signal travels through PostgreSQL (the Socket.IO adapter); PGlite has one process.
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'the CLI disabling someone ends their socket on a running API process',
+    async () => {
+      const victim = await t.signIn(['specialist']);
+      const socket = open(victim.cookie);
+      await new Promise<void>((resolve) => socket.on('connect', resolve));
+      const ended = new Promise((resolve) => socket.on('session.ended', resolve));
+      const gone = new Promise((resolve) => socket.on('disconnect', resolve));
+      await staffCommands['staff:disable']?.run({
+        config: t.config,
+        database: t.database,
+        flags: { email: victim.me.staff.email },
+        args: [],
+        out: () => undefined,
+      });
+      expect(await ended).toEqual({ reason: 'disabled' });
+      expect(await gone).toBe('io server disconnect');
+    },
+  );
+
+  it('a role change moves the live socket between role rooms', async () => {
+    const admin = await t.signIn(['admin']);
+    const person = await t.signIn(['specialist']);
+    const socket = open(person.cookie);
+    await new Promise<void>((resolve) => socket.on('connect', resolve));
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/${person.me.staff.id}`,
+      headers: admin.headers,
+      payload: { roles: ['supervisor'] },
+    });
+    expect(res.statusCode).toBe(200);
+    const received = new Promise((resolve) =>
+      socket.on('entity.changed', (event) => event.entity === 'probe' && resolve(event)),
+    );
+    // Give the room change a moment to apply before publishing to the new role's room.
+    await new Promise((r) => setTimeout(r, 50));
+    t.app.realtime.publish(
+      'entity.changed',
+      { entity: 'probe', id: 'x', action: 'updated' },
+      'role:supervisor',
+    );
+    expect(await received).toEqual({ entity: 'probe', id: 'x', action: 'updated' });
+    // The new roles apply to the very next request, with no new sign-in.
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: person.cookie } });
+    expect(me.json().staff.roles).toEqual(['supervisor']);
+  });
+});

@@ -1,0 +1,204 @@
+import {
+  CallerHistory,
+  CallerLookupRequest,
+  CloseContactRequest,
+  Contact,
+  ContactIdParams,
+  ContactListQuery,
+  ContactPage,
+  ContactPhone,
+  ContactTimeline,
+  CreateContactRequest,
+  CreateSafetyNoteRequest,
+  ErrorResponse,
+  ImportReport,
+  LineList,
+  ReferralSummary,
+  ReferralSummaryQuery,
+  SafetyNote,
+  UpdateContactRequest,
+  type LineField,
+} from '@relais/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import { addSafetyNote, lookupCaller } from './contacts.callers';
+import { importNdjson } from './contacts.import';
+import { linesOf } from './contacts.lines';
+import { contactTimeline, listContacts } from './contacts.search';
+import * as contacts from './contacts.service';
+import { referralSummary } from './contacts.summary';
+
+const tags = ['contacts'];
+/** Larger files go through `pnpm cli import:contacts`, which streams them. */
+const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
+const writers = { roles: ['specialist', 'supervisor'] } as const;
+const readers = { roles: ['specialist', 'supervisor', 'followup'] } as const;
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+const IdempotencyHeaders = z.object({
+  /** Any unique string per new contact (a UUID): a retry with the same key returns the first answer. */
+  'idempotency-key': z.string().trim().min(1).max(200).optional(),
+});
+
+export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
+  // NDJSON import: the body stays a string; each line is parsed and validated on its own.
+  app.addContentTypeParser(
+    'application/x-ndjson',
+    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/contacts/lines',
+    { config: { access: { roles: 'any' } }, schema: { tags, response: { 200: LineList } } },
+    async (request) => {
+      const lines = await linesOf(request.ctx.db);
+      return {
+        items: [...lines.values()].map((l) => ({
+          id: l.id,
+          nameEn: l.nameEn,
+          nameFr: l.nameFr,
+          active: l.active,
+          fields: l.fields as LineField[],
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/contacts',
+    {
+      config: { access: { ...writers, scopes: ['intake:write'] } },
+      schema: {
+        tags,
+        headers: IdempotencyHeaders,
+        body: CreateContactRequest,
+        response: { 201: Contact, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await contacts.createContact({
+        ctx: request.ctx,
+        input: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/contacts',
+    {
+      config: { access: writers },
+      schema: { tags, querystring: ContactListQuery, response: { 200: ContactPage } },
+    },
+    async (request) => listContacts({ ctx: request.ctx, query: request.query }),
+  );
+
+  app.get(
+    '/api/contacts/:id',
+    {
+      config: { access: readers },
+      schema: { tags, params: ContactIdParams, response: { 200: Contact, ...errors } },
+    },
+    async (request) => contacts.getContact({ ctx: request.ctx, id: request.params.id }),
+  );
+
+  app.patch(
+    '/api/contacts/:id',
+    {
+      config: { access: writers },
+      schema: {
+        tags,
+        params: ContactIdParams,
+        body: UpdateContactRequest,
+        response: { 200: Contact, ...errors },
+      },
+    },
+    async (request) =>
+      contacts.updateContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
+  );
+
+  app.post(
+    '/api/contacts/:id/close',
+    {
+      config: { access: writers },
+      schema: {
+        tags,
+        params: ContactIdParams,
+        body: CloseContactRequest,
+        response: { 200: Contact, ...errors },
+      },
+    },
+    async (request) =>
+      contacts.closeContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
+  );
+
+  app.get(
+    '/api/contacts/:id/timeline',
+    {
+      config: { access: readers },
+      schema: { tags, params: ContactIdParams, response: { 200: ContactTimeline, ...errors } },
+    },
+    async (request) => contactTimeline({ ctx: request.ctx, id: request.params.id }),
+  );
+
+  app.get(
+    '/api/contacts/:id/phone',
+    {
+      config: { access: readers },
+      schema: { tags, params: ContactIdParams, response: { 200: ContactPhone, ...errors } },
+    },
+    async (request) => contacts.getContactPhone({ ctx: request.ctx, id: request.params.id }),
+  );
+
+  app.get(
+    '/api/contacts/:id/referral-summary',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        params: ContactIdParams,
+        querystring: ReferralSummaryQuery,
+        response: { 200: ReferralSummary, ...errors },
+      },
+    },
+    async (request) => referralSummary({ ctx: request.ctx, id: request.params.id, lang: request.query.lang }),
+  );
+
+  // POST, not GET ?phone=: the number stays out of URLs, proxy logs and browser history.
+  app.post(
+    '/api/contacts/callers/lookup',
+    {
+      config: { access: writers },
+      schema: { tags, body: CallerLookupRequest, response: { 200: CallerHistory, ...errors } },
+    },
+    async (request) => lookupCaller({ ctx: request.ctx, input: request.body }),
+  );
+
+  app.post(
+    '/api/contacts/callers/safety-notes',
+    {
+      config: { access: writers },
+      schema: { tags, body: CreateSafetyNoteRequest, response: { 201: SafetyNote, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addSafetyNote({ ctx: request.ctx, input: request.body })),
+  );
+
+  app.post(
+    '/api/contacts/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { access: { roles: ['supervisor', 'admin'], scopes: ['import:write'] } },
+      schema: {
+        tags,
+        consumes: ['application/x-ndjson'],
+        body: z.string(),
+        response: { 200: ImportReport, ...errors },
+      },
+    },
+    async (request) => importNdjson({ ctx: request.ctx, lines: request.body.split('\n') }),
+  );
+};

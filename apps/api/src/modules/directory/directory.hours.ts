@@ -1,0 +1,84 @@
+import { WEEKDAYS, type OpeningPeriod, type Weekday, type WeeklyHours } from '@relais/contracts';
+
+/** The directory's clock: hours are local to Ontario. */
+export const DIRECTORY_TIMEZONE = 'America/Toronto';
+
+const weekdayOfShort: Record<string, Weekday> = {
+  Mon: 'MO',
+  Tue: 'TU',
+  Wed: 'WE',
+  Thu: 'TH',
+  Fri: 'FR',
+  Sat: 'SA',
+  Sun: 'SU',
+};
+
+const formatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DIRECTORY_TIMEZONE,
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface LocalMoment {
+  weekday: Weekday;
+  /** Minutes since local midnight. */
+  minute: number;
+  /** Minutes since Monday 00:00 local time (what search_documents.open_minutes holds). */
+  minuteOfWeek: number;
+}
+
+export function localMoment(at: Date): LocalMoment {
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
+  const weekday = weekdayOfShort[parts.weekday ?? ''] ?? 'MO';
+  const minute = Number(parts.hour) * 60 + Number(parts.minute);
+  return { weekday, minute, minuteOfWeek: WEEKDAYS.indexOf(weekday) * 1440 + minute };
+}
+
+const toMinutes = (time: string) => {
+  const [h = '0', m = '0'] = time.split(':');
+  return Number(h) * 60 + Number(m);
+};
+
+/** Converts the `hours` JSON of a search document ({MO: [["09:00","17:00"]]}) to WeeklyHours. */
+export function weeklyHoursOf(raw: unknown): WeeklyHours {
+  const hours: WeeklyHours = {};
+  if (!raw || typeof raw !== 'object') return hours;
+  for (const day of WEEKDAYS) {
+    const periods = (raw as Record<string, unknown>)[day];
+    if (!Array.isArray(periods)) continue;
+    hours[day] = periods
+      .filter((p): p is [string, string] => Array.isArray(p) && p.length === 2)
+      .map(([opensAt, closesAt]) => ({ opensAt, closesAt }));
+  }
+  return hours;
+}
+
+const hasHours = (hours: WeeklyHours) => WEEKDAYS.some((d) => (hours[d]?.length ?? 0) > 0);
+
+/** Today's periods; null when the hours are unknown, [] when closed today. */
+export function hoursToday(hours: WeeklyHours, at: Date | LocalMoment): OpeningPeriod[] | null {
+  if (!hasHours(hours)) return null;
+  return hours[(at instanceof Date ? localMoment(at) : at).weekday] ?? [];
+}
+
+/** Duration of a period in minutes; closing at or before opening means past midnight. */
+const lengthOf = (p: OpeningPeriod) => {
+  const d = toMinutes(p.closesAt) - toMinutes(p.opensAt);
+  return d > 0 ? d : d + 1440;
+};
+
+/** Whether the hours say "open" at this moment; null when the hours are unknown. */
+export function isOpenAt(hours: WeeklyHours, at: Date | LocalMoment): boolean | null {
+  if (!hasHours(hours)) return null;
+  const now = (at instanceof Date ? localMoment(at) : at).minuteOfWeek;
+  return WEEKDAYS.some((day, index) =>
+    (hours[day] ?? []).some((p) => {
+      const start = index * 1440 + toMinutes(p.opensAt);
+      const end = start + lengthOf(p);
+      // A Sunday-night period can run into Monday morning: test the moment a week later too.
+      return (now >= start && now < end) || (now + 10080 >= start && now + 10080 < end);
+    }),
+  );
+}

@@ -1,0 +1,231 @@
+import {
+  MIN_PASSWORD_LENGTH,
+  ROLES,
+  rooms,
+  type Role,
+  type StaffListQuery,
+  type StaffMember,
+  type UpdateStaffRequest,
+} from '@relais/contracts';
+import { changedFields, writeAudit } from '../../lib/audit';
+import type { ServiceContext } from '../../lib/context';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors';
+import { hashPassword } from '../../lib/passwords';
+import { findStaffByEmail } from '../auth/auth.queries';
+import * as q from './staff.queries';
+
+export { MIN_PASSWORD_LENGTH };
+
+export interface CreateStaffInput {
+  email: string;
+  name: string;
+  roles: Role[];
+  password: string;
+  locale?: 'en' | 'fr';
+}
+
+interface PasswordPolicy {
+  demo: boolean;
+}
+
+const toIso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Roles without repeats, in the one fixed order, so a reordered list is not a change. */
+const canonicalRoles = (roles: readonly Role[]) => ROLES.filter((r) => roles.includes(r));
+
+export function staffMemberOf(row: q.StaffRow): StaffMember {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles as Role[],
+    locale: row.locale === 'fr' ? 'fr' : 'en',
+    disabled: row.disabledAt !== null,
+    disabledAt: toIso(row.disabledAt),
+    lastLoginAt: toIso(row.lastLoginAt),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function checkPassword(password: string, policy: PasswordPolicy) {
+  if (!policy.demo && password.length < MIN_PASSWORD_LENGTH) {
+    throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+}
+
+/** Tells admins' consoles that the staff list changed (ids only). */
+function publishChanged(ctx: ServiceContext, id: string, action: 'created' | 'updated') {
+  ctx.realtime.publish('entity.changed', { entity: 'staff', id, action }, [
+    rooms.role('admin'),
+    rooms.staff(id),
+  ]);
+}
+
+export async function listStaff({ ctx, input }: { ctx: ServiceContext; input: StaffListQuery }) {
+  const { items, total } = await q.listStaff(ctx.db, input);
+  return { items: items.map(staffMemberOf), total, page: input.page, perPage: input.perPage };
+}
+
+export async function getStaff({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const row = await q.findStaffById(ctx.db, input.id);
+  if (!row) throw notFound('Staff member');
+  return staffMemberOf(row);
+}
+
+export async function createStaff(
+  { ctx, input }: { ctx: ServiceContext; input: CreateStaffInput },
+  policy: PasswordPolicy,
+) {
+  checkPassword(input.password, policy);
+  if (input.roles.length === 0) throw invalid('roles', 'give at least one role');
+  if (await findStaffByEmail(ctx.db, input.email)) throw conflict(`${input.email} already has an account`);
+  const passwordHash = await hashPassword(input.password);
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await q.insertStaff(tx, {
+      email: input.email.toLowerCase(),
+      name: input.name,
+      passwordHash,
+      roles: canonicalRoles(input.roles),
+      locale: input.locale ?? 'en',
+    });
+    await writeAudit(tx, ctx, {
+      action: 'create',
+      entityType: 'staff',
+      entityId: created.id,
+      fields: ['email', 'name', 'roles', 'password'],
+    });
+    return created;
+  });
+  publishChanged(ctx, row.id, 'created');
+  return row;
+}
+
+/**
+ * Refuses a change that would leave no active admin. `admins` comes from lockActiveAdmins, taken first
+ * in the transaction (in id order) so that concurrent demotions queue instead of deadlocking.
+ */
+function keepOneAdmin(admins: string[], target: q.StaffRow) {
+  if (target.disabledAt || !target.roles.includes('admin')) return;
+  if (admins.filter((id) => id !== target.id).length === 0) {
+    throw conflict('This is the last active admin: make someone else an admin first');
+  }
+}
+
+export async function updateStaff({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: UpdateStaffRequest & { id: string };
+}) {
+  const { id, ...changes } = input;
+  if (changes.roles) changes.roles = canonicalRoles(changes.roles);
+  const result = await ctx.db.transaction(async (tx) => {
+    const demoting = changes.roles !== undefined && !changes.roles.includes('admin');
+    const admins = demoting ? await q.lockActiveAdmins(tx) : [];
+    const before = await q.lockStaff(tx, id);
+    if (!before) throw notFound('Staff member');
+    const fields = changedFields(before as Record<string, unknown>, changes);
+    if (fields.length === 0) return { row: before, fields };
+    if (demoting) keepOneAdmin(admins, before);
+    const row = await q.updateStaff(tx, id, changes);
+    await writeAudit(tx, ctx, { action: 'update', entityType: 'staff', entityId: id, fields });
+    return { row, fields, oldRoles: before.roles };
+  });
+  if (result.fields.length > 0) {
+    if (result.oldRoles) moveRoleRooms(ctx, id, result.oldRoles, result.row.roles);
+    publishChanged(ctx, id, 'updated');
+  }
+  return staffMemberOf(result.row);
+}
+
+/** Live sockets follow a role change without reconnecting (works across processes via the adapter). */
+function moveRoleRooms(ctx: ServiceContext, id: string, before: string[], after: string[]) {
+  const leave = before.filter((r) => !after.includes(r)).map(rooms.role);
+  const join = after.filter((r) => !before.includes(r)).map(rooms.role);
+  const mine = ctx.realtime.io.in(rooms.staff(id));
+  if (leave.length) mine.socketsLeave(leave);
+  if (join.length) mine.socketsJoin(join);
+}
+
+export async function disableStaff({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  if (ctx.actor.type === 'staff' && ctx.actor.id === input.id) {
+    throw new AppError('conflict', 'You cannot disable your own account');
+  }
+  const result = await ctx.db.transaction(async (tx) => {
+    const admins = await q.lockActiveAdmins(tx);
+    const before = await q.lockStaff(tx, input.id);
+    if (!before) throw notFound('Staff member');
+    if (before.disabledAt) return { row: before, changed: false };
+    keepOneAdmin(admins, before);
+    const row = await q.updateStaff(tx, input.id, { disabledAt: new Date() });
+    await q.deleteSessionsOf(tx, input.id);
+    await writeAudit(tx, ctx, {
+      action: 'disable',
+      entityType: 'staff',
+      entityId: input.id,
+      fields: ['disabledAt'],
+    });
+    return { row, changed: true };
+  });
+  if (result.changed) {
+    ctx.realtime.disconnectStaff(input.id, 'disabled');
+    publishChanged(ctx, input.id, 'updated');
+  }
+  return staffMemberOf(result.row);
+}
+
+export async function enableStaff({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const result = await ctx.db.transaction(async (tx) => {
+    const before = await q.lockStaff(tx, input.id);
+    if (!before) throw notFound('Staff member');
+    if (!before.disabledAt) return { row: before, changed: false };
+    const row = await q.updateStaff(tx, input.id, { disabledAt: null });
+    await writeAudit(tx, ctx, {
+      action: 'enable',
+      entityType: 'staff',
+      entityId: input.id,
+      fields: ['disabledAt'],
+    });
+    return { row, changed: true };
+  });
+  if (result.changed) publishChanged(ctx, input.id, 'updated');
+  return staffMemberOf(result.row);
+}
+
+/** Sets a new password and ends the person's sessions (an admin resetting their own keeps this one). */
+export async function resetPassword(
+  { ctx, input }: { ctx: ServiceContext; input: { id: string; password: string } },
+  policy: PasswordPolicy,
+) {
+  checkPassword(input.password, policy);
+  const passwordHash = await hashPassword(input.password);
+  const self = ctx.actor.type === 'staff' && ctx.actor.id === input.id;
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await q.lockStaff(tx, input.id);
+    if (!before) throw notFound('Staff member');
+    const updated = await q.updateStaff(tx, input.id, { passwordHash });
+    await q.deleteSessionsOf(
+      tx,
+      input.id,
+      self && ctx.actor.type === 'staff' ? ctx.actor.sessionId : undefined,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'password_reset',
+      entityType: 'staff',
+      entityId: input.id,
+      fields: ['password'],
+    });
+    return updated;
+  });
+  if (!self) ctx.realtime.disconnectStaff(input.id, 'logout');
+  publishChanged(ctx, input.id, 'updated');
+  return staffMemberOf(row);
+}
+
+/** For the CLI, which names people by email. */
+export async function staffIdByEmail(ctx: ServiceContext, email: string) {
+  const row = await findStaffByEmail(ctx.db, email);
+  if (!row) throw notFound(`Staff member ${email}`);
+  return row.id;
+}

@@ -1,0 +1,103 @@
+import cookie from '@fastify/cookie';
+import { CSRF_HEADER, SESSION_COOKIE, type Role, type Scope } from '@relais/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config';
+import type { Actor, ServiceContext } from '../lib/context';
+import { forbidden, unauthenticated } from '../lib/errors';
+import { actorFromApiKey, actorFromSession } from '../modules/auth/auth.service';
+
+/**
+ * Every /api route declares who may reach it in `config.access`:
+ * - 'public': anyone;
+ * - { roles }: signed-in staff holding one of the roles ('any' = any staff);
+ * - { scopes }: API keys holding one of the scopes. Both may be given.
+ * A route without `access` is refused at startup, so nothing is reachable by accident.
+ */
+export type Access = 'public' | { roles?: readonly Role[] | 'any'; scopes?: readonly Scope[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    staffSession: { expiresAt: Date; locale: string } | null;
+    ctx: ServiceContext;
+  }
+}
+
+/** Routes served by plugins that cannot carry our config: all public by nature. */
+const PUBLIC_PREFIXES = ['/api/docs'];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: { config: Config }) => {
+    const { config } = opts;
+    await app.register(cookie);
+    app.decorateRequest('actor', null);
+    app.decorateRequest('staffSession', null);
+    app.decorateRequest('ctx', null as unknown as ServiceContext);
+
+    app.addHook('onRoute', (route) => {
+      const url = route.url ?? route.path;
+      if (!url.startsWith('/api') || PUBLIC_PREFIXES.some((p) => url.startsWith(p))) return;
+      if (!route.config?.access) {
+        throw new Error(`Route ${String(route.method)} ${url} declares no access rule (config.access)`);
+      }
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      await identify(app, request, config);
+      request.ctx = {
+        db: app.database.db,
+        actor: request.actor ?? { type: 'system', id: null, name: 'anonymous' },
+        log: request.log,
+        requestId: request.id,
+        realtime: app.realtime,
+      };
+      authorize(request, reply);
+    });
+  },
+  { name: 'auth', dependencies: ['db', 'realtime'] },
+);
+
+async function identify(app: FastifyInstance, request: FastifyRequest, config: Config) {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    request.actor = await actorFromApiKey(app.database.db, authorization.slice(7).trim());
+    if (!request.actor) throw unauthenticated('This API key is not valid or has been revoked');
+    return;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const found = await actorFromSession(app.database.db, token, config.sessionIdleMinutes);
+  if (found) {
+    request.actor = found.actor;
+    request.staffSession = { expiresAt: found.expiresAt, locale: found.locale };
+  }
+}
+
+function authorize(request: FastifyRequest, _reply: FastifyReply) {
+  const access = request.routeOptions.config?.access;
+  const url = request.routeOptions.url;
+  if (!url || access === 'public' || (!access && !url.startsWith('/api'))) return;
+  if (!access) return; // plugin routes under PUBLIC_PREFIXES
+  const actor = request.actor;
+  if (!actor) throw unauthenticated();
+  if (actor.type === 'staff') {
+    const roles = access.roles;
+    const allowed = roles === 'any' ? true : (roles ?? []).some((r) => actor.roles.includes(r));
+    if (!allowed) throw forbidden();
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+      throw forbidden('This request is missing its CSRF token; reload the page and try again');
+    }
+    return;
+  }
+  if (actor.type === 'api_key') {
+    if (!(access.scopes ?? []).some((s) => actor.scopes.includes(s)))
+      throw forbidden('This API key lacks the scope for this');
+    return;
+  }
+  throw unauthenticated();
+}

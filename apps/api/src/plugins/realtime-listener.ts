@@ -1,0 +1,75 @@
+import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
+
+const HEARTBEAT_MS = 10_000;
+
+/**
+ * The PostgreSQL socket adapter LISTENs on a client it takes from a pool and keeps forever. Taken from the
+ * application's pool, that client has no `error` listener (a PostgreSQL restart would crash the process),
+ * and one acquired just as the app closes is never released. This gives LISTEN its own client instead:
+ * errors are handled, a heartbeat notices a dead link, and `onRelisten` fires after every reconnection so
+ * consoles can refetch what they may have missed (the adapter does not replay events).
+ */
+export function createListener(opts: {
+  connectionString: string;
+  queryPool: pg.Pool;
+  log: FastifyBaseLogger;
+  onRelisten: () => void;
+}) {
+  let current: pg.Client | undefined;
+  let connections = 0;
+  let closed = false;
+  let markListening: () => void = () => undefined;
+  const listening = new Promise<void>((resolve) => (markListening = resolve));
+
+  async function connect() {
+    if (closed) throw new Error('realtime listener is closed');
+    const client = new pg.Client({
+      connectionString: opts.connectionString,
+      application_name: 'relais-listen',
+    });
+    client.on('error', (err) => {
+      opts.log.warn({ err: { message: err.message } }, 'realtime LISTEN connection lost; reconnecting');
+      void client.end().catch(() => undefined);
+    });
+    await client.connect();
+    const reconnected = connections++ > 0;
+    const query = client.query.bind(client) as (text: string) => Promise<unknown>;
+    // The adapter issues LISTEN right after connecting: that is when events start to flow again.
+    Object.assign(client, {
+      query: async (text: string) => {
+        const result = await query(text);
+        if (text.startsWith('LISTEN')) {
+          markListening();
+          if (reconnected) opts.onRelisten();
+        }
+        return result;
+      },
+      release: () => undefined,
+    });
+    current = client;
+    return client;
+  }
+
+  const heartbeat = setInterval(() => {
+    const client = current;
+    client?.query('SELECT 1').catch(() => void client.end().catch(() => undefined));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    /** What the adapter takes for a pool: LISTEN on our client, NOTIFY and cleanup through the app's pool. */
+    pool: {
+      connect,
+      query: (text: string, params?: unknown[]) => opts.queryPool.query(text, params),
+    } as unknown as pg.Pool,
+    /** Resolves once the adapter listens, so closing never races the first connection. */
+    ready: (timeoutMs: number) =>
+      Promise.race([listening, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref())]),
+    async close() {
+      closed = true;
+      clearInterval(heartbeat);
+      await current?.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { createDb, type Database } from '@relais/db';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../app';
+import { createTestApp, login, TEST_PASSWORD, type SignedIn, type TestApp } from '../test/helpers';
+
+async function listen(app: App) {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+function connect(url: string, cookie?: string): Socket {
+  return connectSocket(url, {
+    transports: ['websocket'],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: false,
+  });
+}
+
+const nextEvent = <T>(socket: Socket, event: string) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within 8 s`)), 8_000);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+
+describe('realtime', () => {
+  let t: TestApp;
+  let url: string;
+  let specialist: SignedIn;
+  let supervisor: SignedIn;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    url = await listen(t.app);
+    specialist = await t.signIn(['specialist']);
+    supervisor = await t.signIn(['supervisor']);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
+
+  it('refuses an anonymous socket', async () => {
+    const socket = connect(url);
+    sockets.push(socket);
+    const err = await nextEvent<Error>(socket, 'connect_error');
+    expect(err.message).toBe('unauthenticated');
+  });
+
+  it('delivers an event to the sockets of one role only', async () => {
+    const sup = connect(url, supervisor.cookie);
+    const spec = connect(url, specialist.cookie);
+    sockets.push(sup, spec);
+    await Promise.all([nextEvent(sup, 'connect'), nextEvent(spec, 'connect')]);
+    let specialistGotIt = false;
+    spec.on('entity.changed', () => (specialistGotIt = true));
+    const received = nextEvent(sup, 'entity.changed');
+    t.app.realtime.publish(
+      'entity.changed',
+      { entity: 'contact', id: 'c1', action: 'updated' },
+      'role:supervisor',
+    );
+    expect(await received).toEqual({ entity: 'contact', id: 'c1', action: 'updated' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(specialistGotIt).toBe(false);
+  });
+
+  it('ends the sockets of the session that signs out, and only those', async () => {
+    const email = `two-devices-${Date.now()}@test.relais`;
+    const s = await t.signIn(['specialist'], email);
+    const other = await login(t.app, email, TEST_PASSWORD);
+    const socket = connect(url, s.cookie);
+    const otherDevice = connect(url, other.cookie);
+    sockets.push(socket, otherDevice);
+    await Promise.all([nextEvent(socket, 'connect'), nextEvent(otherDevice, 'connect')]);
+    let otherEnded = false;
+    otherDevice.on('session.ended', () => (otherEnded = true));
+    const ended = nextEvent<{ reason: string }>(socket, 'session.ended');
+    const disconnected = nextEvent(socket, 'disconnect');
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
+    expect(await ended).toEqual({ reason: 'logout' });
+    await disconnected;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(otherEnded).toBe(false);
+    expect(otherDevice.connected).toBe(true);
+  });
+});
+
+// Several API processes share events through PostgreSQL (server only) or Redis (when REDIS_URL is set).
+const adapters = [
+  { name: 'PostgreSQL', enabled: Boolean(process.env.TEST_DATABASE_URL), redisUrl: undefined },
+  { name: 'Redis', enabled: Boolean(process.env.TEST_REDIS_URL), redisUrl: process.env.TEST_REDIS_URL },
+];
+
+describe.each(adapters)('realtime across API processes ($name adapter)', ({ enabled, redisUrl }) => {
+  let t: TestApp;
+  let second: { app: App; database: Database };
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    t = await createTestApp({ redisUrl });
+    // The second process: its own connection pool to the same database (or the same PGlite, for Redis).
+    const url = (t.database.pool?.options as { connectionString?: string } | undefined)?.connectionString;
+    const database = url
+      ? await createDb({ url, poolSize: 3 })
+      : { ...t.database, close: async () => undefined };
+    second = { app: await buildApp({ config: t.config, database }), database };
+    await second.app.ready();
+  });
+  afterAll(async () => {
+    if (!enabled) return;
+    for (const s of sockets) s.close();
+    await second.app.close();
+    await second.database.close();
+    await t.close();
+  });
+
+  it.runIf(enabled)('delivers an event published by another process', async () => {
+    const url = await listen(t.app);
+    const sup = await t.signIn(['supervisor']);
+    const socket = connect(url, sup.cookie);
+    sockets.push(socket);
+    await nextEvent(socket, 'connect');
+    const received = nextEvent(socket, 'entity.changed');
+    // The adapter needs a moment to subscribe before the other process publishes.
+    await new Promise((r) => setTimeout(r, 500));
+    second.app.realtime.publish(
+      'entity.changed',
+      { entity: 'contact', id: 'x', action: 'created' },
+      'role:supervisor',
+    );
+    expect(await received).toEqual({ entity: 'contact', id: 'x', action: 'created' });
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('realtime when the LISTEN connection drops', () => {
+  let t: TestApp;
+  let second: { app: App; database: Database };
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const url = String(t.database.pool?.options.connectionString);
+    const database = await createDb({ url, poolSize: 3 });
+    second = { app: await buildApp({ config: t.config, database }), database };
+    await second.app.ready();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await second.app.close();
+    await second.database.close();
+    await t.close();
+  });
+
+  it('survives, tells consoles to resync, and delivers events again', async () => {
+    const url = await listen(t.app);
+    const sup = await t.signIn(['supervisor']);
+    const socket = connect(url, sup.cookie);
+    sockets.push(socket);
+    await nextEvent(socket, 'connect');
+
+    const resync = nextEvent(socket, 'realtime.resync');
+    const dbName = (await t.database.query<{ db: string }>('SELECT current_database() AS db'))[0]?.db;
+    const killed = await t.database.query<{ ok: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+        WHERE application_name = 'relais-listen' AND datname = $1`,
+      [dbName],
+    );
+    expect(killed.length).toBe(2); // one LISTEN connection per API process
+    await resync;
+
+    const received = nextEvent(socket, 'entity.changed');
+    await new Promise((r) => setTimeout(r, 300));
+    second.app.realtime.publish(
+      'entity.changed',
+      { entity: 'contact', id: 'y', action: 'updated' },
+      'role:supervisor',
+    );
+    expect(await received).toEqual({ entity: 'contact', id: 'y', action: 'updated' });
+  }, 20_000);
+});

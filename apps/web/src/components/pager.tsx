@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+
+export interface PagerLabels {
+  /** The navigation landmark's accessible name. */
+  label?: string;
+  previous?: string;
+  next?: string;
+}
+
+/**
+ * Previous / "Page X of Y" / Next for a paged list; renders nothing when there is a single page.
+ * Labels default to common:pager.*; a screen passes its own where its wording differs.
+ *
+ * @example <Pager className="st-pager" page={page} pages={pages} onPage={setPage} />
+ */
+export function Pager({
+  page,
+  pages,
+  onPage,
+  className,
+  buttonClassName = 'button button-secondary',
+  labels = {},
+}: {
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  /** The screen's own class, which its stylesheet lays out. */
+  className: string;
+  buttonClassName?: string;
+  labels?: PagerLabels;
+}) {
+  const { t } = useTranslation('common');
+  if (pages <= 1) return null;
+  return (
+    <nav className={className} aria-label={labels.label ?? t('pager.label')}>
+      <button type="button" className={buttonClassName} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {labels.previous ?? t('pager.previous')}
+      </button>
+      <span>{t('pager.pageOf', { page, pages })}</span>
+      <button
+        type="button"
+        className={buttonClassName}
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        {labels.next ?? t('pager.next')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import { DirectorySearchResponse, TaxonomyList, type DirectorySearchQuery } from '@relais/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+
+/** GET /api/directory/search and GET /api/directory/taxonomy, shared by the directory screens and the panel. */
+
+export const directoryQueryKey = ['directory'] as const;
+
+export type DirectorySearchParams = Partial<DirectorySearchQuery>;
+
+export const directorySearchQueryOptions = (params: DirectorySearchParams) =>
+  queryOptions({
+    queryKey: [...directoryQueryKey, 'search', params],
+    queryFn: ({ signal }) =>
+      api.get('/api/directory/search', DirectorySearchResponse, { query: params, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+export const useDirectorySearch = (params: DirectorySearchParams, enabled = true) =>
+  useQuery({ ...directorySearchQueryOptions(params), enabled });
+
+export const taxonomyQueryOptions = () =>
+  queryOptions({
+    queryKey: [...directoryQueryKey, 'taxonomy'],
+    queryFn: ({ signal }) => api.get('/api/directory/taxonomy', TaxonomyList, { signal }),
+    staleTime: 10 * 60_000,
+  });
+
+export const useTaxonomy = () => useQuery(taxonomyQueryOptions());

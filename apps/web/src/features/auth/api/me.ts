@@ -1,0 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { endSession, fetchMe, meQueryKey } from '../../../lib/session';
+
+/** Asks the server for the session again, which slides its idle expiry ("stay signed in"). */
+export function useRefreshSession() {
+  const queryClient = useQueryClient();
+  return async () => {
+    const me = await fetchMe();
+    if (me) queryClient.setQueryData(meQueryKey, me);
+    else endSession(queryClient, 'expired');
+    return me;
+  };
+}

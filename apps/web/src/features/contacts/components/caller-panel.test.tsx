@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeContactsApi } from '../test/fake-contacts-api';
+import { findWorkspace, renderContacts } from '../test/render';
+
+describe('the caller panel', { timeout: 40_000 }, () => {
+  it('offers "Undisclosed" as a visible answer of its own for every coded question and saves it', async () => {
+    const api = fakeContactsApi();
+    const contact = api.seed();
+    const { user } = renderContacts(`/contacts/${contact.id}`);
+    await findWorkspace();
+
+    const age = await screen.findByRole('group', { name: 'Age group' });
+    const gender = screen.getByRole('group', { name: 'Gender' });
+    const relation = screen.getByRole('group', { name: 'Relation to the person in need' });
+    for (const group of [age, gender, relation]) {
+      // Nothing is pre-chosen: an unasked question is not silently "undisclosed".
+      expect(
+        within(group)
+          .getAllByRole('radio')
+          .filter((r) => (r as HTMLInputElement).checked),
+      ).toHaveLength(0);
+      expect(within(group).getByRole('radio', { name: 'Undisclosed' })).toBeInTheDocument();
+    }
+    expect(screen.getByTestId('language-current')).toHaveTextContent('Not asked yet');
+
+    await user.click(within(age).getByRole('radio', { name: 'Undisclosed' }));
+    await user.click(within(gender).getByRole('radio', { name: 'Undisclosed' }));
+    const location = screen.getByRole('group', { name: 'Location' });
+    await user.click(within(location).getByRole('button', { name: 'Undisclosed' }));
+    await user.click(screen.getByRole('button', { name: 'Undisclosed', pressed: false }));
+
+    await waitFor(
+      () => expect(screen.getByTestId('save-status')).toHaveTextContent(/^Saved · \d\d:\d\d:\d\d$/),
+      {
+        timeout: 3000,
+      },
+    );
+    const caller = api.last(contact.id).caller;
+    expect(caller.ageGroup).toBe('undisclosed');
+    expect(caller.gender).toBe('undisclosed');
+    expect(caller.location).toEqual({ undisclosed: true, municipality: null, fsa: null });
+    expect(caller.language).toBe('und');
+    expect(screen.getByTestId('language-current')).toHaveTextContent('Undisclosed');
+  });
+
+  it('finds a language by its English or French name and records its ISO 639 code', async () => {
+    const api = fakeContactsApi();
+    const contact = api.seed();
+    const { user } = renderContacts(`/contacts/${contact.id}`);
+    await findWorkspace();
+
+    const search = await screen.findByRole('combobox', { name: 'Preferred language' });
+    await user.type(search, 'ojib');
+    await user.click(await screen.findByRole('option', { name: /Ojibwa/ }));
+    expect(screen.getByTestId('language-current')).toHaveTextContent('Ojibwa');
+
+    // A French name works in the English console too ("allemand" = German).
+    await user.type(search, 'allemand');
+    await user.click(await screen.findByRole('option', { name: /German/ }));
+    await waitFor(() => expect(api.last(contact.id).caller.language).toBe('de'), { timeout: 3000 });
+  });
+
+  it('shows earlier contacts and safety notes when a known number is typed', async () => {
+    const api = fakeContactsApi();
+    api.state.history = {
+      phoneMasked: '•••-•••-0123',
+      contacts: [
+        {
+          id: '5b0c0a52-2d1f-4a43-9d4d-2f36a0f1b001',
+          startedAt: '2026-10-02T14:00:00.000Z',
+          status: 'closed',
+          channel: 'phone',
+          lineId: 'general',
+          disposition: 'referral_given',
+          needs: [{ termId: 'FOOD-BANKS', categoryId: 'FOOD', status: 'met' }],
+          crisisFlags: [],
+          specialist: null,
+        },
+      ],
+      safetyNotes: [
+        {
+          id: '5b0c0a52-2d1f-4a43-9d4d-2f36a0f1b002',
+          note: 'Do not leave voicemail',
+          createdAt: '2026-10-02T14:30:00.000Z',
+          createdBy: null,
+        },
+      ],
+    };
+    const contact = api.seed();
+    const { user } = renderContacts(`/contacts/${contact.id}`);
+    await findWorkspace();
+
+    await user.type(await screen.findByLabelText('Phone number'), '807 555 0123');
+    expect(await screen.findByText('Do not leave voicemail', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByText('1 earlier contact')).toBeInTheDocument();
+    await waitFor(() => expect(api.last(contact.id).caller.phoneMasked).toBe('•••-•••-0123'), {
+      timeout: 3000,
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Modal } from '../../../components/modal';
+import { languageName } from '../model/languages';
+import { diffPaths, valueAt } from '../model/diff';
+import type { ContactDraft } from '../model/draft';
+import { fieldLabel } from '../model/missing';
+import type { Conflict } from '../hooks/use-autosave';
+
+/** Coded fields whose values have their own translations. */
+const ENUM_KEYS: Record<string, string> = {
+  ageGroup: 'caller.ageGroup',
+  gender: 'caller.gender',
+  relation: 'caller.relation',
+  disposition: 'disposition',
+  channel: 'channel',
+  unmetReason: 'unmetReason',
+  kind: 'referral.kinds',
+};
+
+interface Row {
+  label: string;
+  mine: string;
+  theirs: string;
+}
+
+/** What changed between the specialist's copy and the server's, field by field, and the two ways out. */
+export function ConflictDialog({
+  conflict,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  conflict: Conflict<ContactDraft>;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
+  const { t, i18n } = useTranslation('contacts');
+  const first = useRef<HTMLButtonElement>(null);
+
+  const display = (value: unknown, path: string): string => {
+    if (value === undefined || value === null || value === '') return t('conflict.empty');
+    const last = path.split('.').at(-1) ?? '';
+    if (typeof value === 'string') {
+      if (last === 'language') return value === 'und' ? t('undisclosed') : languageName(value, i18n.language);
+      if (value === 'undisclosed') return t('undisclosed');
+      const prefix = ENUM_KEYS[last];
+      return prefix ? t(`${prefix}.${value}`, { defaultValue: value }) : value;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return t('conflict.changed');
+  };
+
+  const rows = new Map<string, Row>();
+  for (const path of diffPaths(conflict.mine, conflict.theirs.value)) {
+    // Needs are compared as a whole per need ("Need 2 — referrals"), other fields one by one.
+    const parts = path.split('.');
+    const key =
+      parts[0] === 'needs'
+        ? parts.slice(0, 3).join('.')
+        : parts[0] === 'caller'
+          ? parts.slice(0, 2).join('.')
+          : (parts[0] ?? path);
+    if (rows.has(key)) continue;
+    const simple = key === path;
+    rows.set(key, {
+      label: fieldLabel(t, key),
+      mine: simple ? display(valueAt(conflict.mine, path), path) : t('conflict.changed'),
+      theirs: simple ? display(valueAt(conflict.theirs.value, path), path) : t('conflict.changed'),
+    });
+  }
+
+  return (
+    <Modal
+      title={t('conflict.title')}
+      description={<p>{t('conflict.intro')}</p>}
+      initialFocus={first}
+      actions={
+        <>
+          <button type="button" ref={first} className="button button-primary" onClick={onKeepMine}>
+            {t('conflict.keepMine')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onTakeTheirs}>
+            {t('conflict.takeTheirs')}
+          </button>
+        </>
+      }
+    >
+      <div className="ct-table-wrap ct-conflict">
+        <table className="ct-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('conflict.field')}</th>
+              <th scope="col">{t('conflict.mine')}</th>
+              <th scope="col">{t('conflict.theirs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...rows.entries()].map(([key, row]) => (
+              <tr key={key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.mine}</td>
+                <td>{row.theirs}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,269 @@
+import { ContactStatus, type ContactListQuery, type StaffRef } from '@relais/contracts';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
+import { useFormat } from '../../../lib/format';
+import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
+import { useContactsList } from '../api/contacts-list';
+import { useLines } from '../api/lines';
+import { useTaxonomy } from '../api/taxonomy';
+import { formatDuration } from '../hooks/use-elapsed';
+import { indexTaxonomy, termName } from '../model/taxonomy';
+
+type FilterKey = 'from' | 'to' | 'specialistId' | 'lineId' | 'need' | 'municipality' | 'crisis' | 'status';
+const PER_PAGE = 25;
+
+/** Supervisors find any contact (specialists their own) by date, specialist, line, need, place, crisis. */
+export default function ContactsListScreen() {
+  const { t, i18n } = useTranslation('contacts');
+  const format = useFormat();
+  const navigate = useNavigate();
+  const me = useCurrentStaff();
+  const [params, setParams] = useSearchParams();
+  const lines = useLines();
+  const taxonomyQuery = useTaxonomy();
+  const taxonomy = useMemo(
+    () => (taxonomyQuery.data ? indexTaxonomy(taxonomyQuery.data, i18n.language) : undefined),
+    [taxonomyQuery.data, i18n.language],
+  );
+  const fr = i18n.language.startsWith('fr');
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const get = (key: FilterKey) => params.get(key) ?? '';
+
+  const query: ContactListQuery = { page, perPage: PER_PAGE };
+  if (get('from')) query.from = get('from');
+  // "To" is inclusive on screen; the API's end is exclusive, so send the next day.
+  if (get('to')) query.to = nextDay(get('to'));
+  if (get('specialistId')) query.specialistId = get('specialistId');
+  if (get('lineId')) query.lineId = get('lineId');
+  if (get('need')) query.need = get('need');
+  if (get('municipality')) query.municipality = get('municipality');
+  const crisis = get('crisis');
+  if (crisis === 'true' || crisis === 'false') query.crisis = crisis;
+  const status = ContactStatus.safeParse(get('status'));
+  if (status.success) query.status = status.data;
+  const list = useContactsList(query);
+
+  // Specialists in the results, so the filter offers real people without a staff directory call.
+  const specialists = [
+    ...new Map(
+      (list.data?.items ?? []).flatMap((item): Array<[string, StaffRef]> =>
+        item.specialist ? [[item.specialist.id, item.specialist]] : [],
+      ),
+    ).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name));
+  const supervisor = hasAnyRole(me.staff.roles, ['supervisor']);
+
+  const setFilter = (key: FilterKey, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const setPage = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    setParams(next);
+  };
+  const lineName = (id: string) => {
+    const line = lines.data?.find((l) => l.id === id);
+    return line ? (fr ? line.nameFr : line.nameEn) : id;
+  };
+  const categoryName = (id: string) => {
+    const term = taxonomy?.byId.get(id);
+    return term ? termName(term, i18n.language) : id;
+  };
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.perPage)) : 1;
+
+  return (
+    <div className="ct-page">
+      <PageHeader
+        title={t('list.title')}
+        actions={
+          <Link className="button button-primary" to="/contacts/new">
+            {t('nav.new')}
+          </Link>
+        }
+      />
+      <section className="ct-card" aria-label={t('list.filters')}>
+        <div className="ct-filters">
+          <Filter label={t('list.from')}>
+            <input type="date" value={get('from')} onChange={(e) => setFilter('from', e.target.value)} />
+          </Filter>
+          <Filter label={t('list.to')}>
+            <input type="date" value={get('to')} onChange={(e) => setFilter('to', e.target.value)} />
+          </Filter>
+          {supervisor ? (
+            <Filter label={t('list.specialist')}>
+              <select value={get('specialistId')} onChange={(e) => setFilter('specialistId', e.target.value)}>
+                <option value="">{t('list.anyone')}</option>
+                {specialists.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </Filter>
+          ) : null}
+          <Filter label={t('list.line')}>
+            <select value={get('lineId')} onChange={(e) => setFilter('lineId', e.target.value)}>
+              <option value="">{t('list.anyLine')}</option>
+              {(lines.data ?? []).map((l) => (
+                <option key={l.id} value={l.id}>
+                  {fr ? l.nameFr : l.nameEn}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('list.need')}>
+            <select value={get('need')} onChange={(e) => setFilter('need', e.target.value)}>
+              <option value="">{t('list.anyNeed')}</option>
+              {(taxonomy?.categories ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {termName(c, i18n.language)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('list.municipality')}>
+            <input
+              defaultValue={get('municipality')}
+              onBlur={(e) => setFilter('municipality', e.target.value.trim())}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') setFilter('municipality', e.currentTarget.value.trim());
+              }}
+            />
+          </Filter>
+          <Filter label={t('list.crisis')}>
+            <select value={crisis} onChange={(e) => setFilter('crisis', e.target.value)}>
+              <option value="">{t('list.crisisAny')}</option>
+              <option value="true">{t('list.crisisOnly')}</option>
+              <option value="false">{t('list.crisisNone')}</option>
+            </select>
+          </Filter>
+          <Filter label={t('list.status')}>
+            <select value={get('status')} onChange={(e) => setFilter('status', e.target.value)}>
+              <option value="">{t('list.statusAny')}</option>
+              <option value="draft">{t('list.statusDraft')}</option>
+              <option value="closed">{t('list.statusClosed')}</option>
+            </select>
+          </Filter>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setParams(new URLSearchParams())}
+          >
+            {t('list.clear')}
+          </button>
+        </div>
+      </section>
+
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <section className="ct-card ct-stack">
+          <p className="ct-hint" role="status">
+            {t('list.total', { count: list.data.total })}
+          </p>
+          {list.data.items.length === 0 ? (
+            <p>{t('list.empty')}</p>
+          ) : (
+            <div className="ct-table-wrap">
+              <table className="ct-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('list.started')}</th>
+                    <th scope="col">{t('list.specialist')}</th>
+                    <th scope="col">{t('list.line')}</th>
+                    <th scope="col">{t('list.needs')}</th>
+                    <th scope="col">{t('list.municipality')}</th>
+                    <th scope="col">{t('list.disposition')}</th>
+                    <th scope="col">{t('list.duration')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item) => (
+                    <tr
+                      key={item.id}
+                      className={`ct-clickable${item.crisisFlags.length > 0 ? ' ct-row-crisis' : ''}`}
+                      onClick={() => navigate(`/contacts/${item.id}`)}
+                    >
+                      <td>
+                        <Link
+                          to={`/contacts/${item.id}`}
+                          aria-label={t('list.open', { time: format.dateTime(item.startedAt) })}
+                        >
+                          {format.dateTime(item.startedAt)}
+                        </Link>
+                        <div className="ct-row">
+                          <span className="ct-tag">{t(`channel.${item.channel}`)}</span>
+                          {item.status === 'draft' ? (
+                            <span className="ct-tag ct-tag-warn">{t('list.inProgress')}</span>
+                          ) : null}
+                          {item.crisisFlags.length > 0 ? (
+                            <span className="ct-crisis-badge">{t('crisis.badge')}</span>
+                          ) : null}
+                        </div>
+                      </td>
+                      <td>{item.specialist?.name ?? '—'}</td>
+                      <td>{lineName(item.lineId)}</td>
+                      <td>{item.needCategories.map(categoryName).join(', ') || '—'}</td>
+                      <td>{item.municipality ?? '—'}</td>
+                      <td>{item.disposition ? t(`disposition.${item.disposition}`) : '—'}</td>
+                      <td>
+                        {item.endedAt
+                          ? formatDuration(
+                              Math.max(0, (Date.parse(item.endedAt) - Date.parse(item.startedAt)) / 1000),
+                            )
+                          : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pages > 1 ? (
+            <div className="ct-row">
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={page <= 1}
+                onClick={() => setPage(page - 1)}
+              >
+                {t('list.previous')}
+              </button>
+              <span>{t('list.page', { page, pages })}</span>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={page >= pages}
+                onClick={() => setPage(page + 1)}
+              >
+                {t('list.next')}
+              </button>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Filter({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="ct-field">
+      <span className="ct-filter-label">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,89 @@
+import { Me, type Role } from '@relais/contracts';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { api, apiSession, isApiError } from './api';
+
+/**
+ * The signed-in session, shared by the shell and every feature. GET /api/auth/me decides it: a Me means
+ * signed in, null means signed out. Features read roles through useCurrentStaff / hasAnyRole.
+ */
+export const meQueryKey = ['auth', 'me'] as const;
+
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const me = await api.get('/api/auth/me', Me, { signal });
+    apiSession.setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (isApiError(err) && err.status === 401) {
+      apiSession.forget();
+      return null;
+    }
+    throw err;
+  }
+}
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 60_000,
+    retry: (count, err) => isApiError(err) && err.code === 'network' && count < 2,
+  });
+
+export function useSession() {
+  const query = useQuery(meQueryOptions());
+  return { me: query.data ?? null, isPending: query.isPending, error: query.error, refetch: query.refetch };
+}
+
+/** Set by the router around the signed-in shell, so everything inside sees the same session at once. */
+export const CurrentStaffContext = createContext<Me | null>(null);
+
+/** For screens inside the signed-in shell, where the router guarantees a session. */
+export function useCurrentStaff(): Me {
+  const me = useContext(CurrentStaffContext);
+  if (!me) throw new Error('useCurrentStaff is only available inside the signed-in shell');
+  return me;
+}
+
+export const hasAnyRole = (userRoles: readonly Role[], allowed: readonly Role[]) =>
+  allowed.some((role) => userRoles.includes(role));
+
+/** Why the last session ended, shown once on the login screen. */
+export type SignedOutReason = 'logout' | 'expired' | 'idle' | 'disabled';
+
+let lastReason: SignedOutReason | null = null;
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+
+export const signedOut = {
+  reason: () => lastReason,
+  clear() {
+    lastReason = null;
+    notify();
+  },
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+export const useSignedOutReason = () =>
+  useSyncExternalStore(signedOut.subscribe, signedOut.reason, signedOut.reason);
+
+/** After a login: remember the session everywhere it is needed. */
+export function startSession(queryClient: QueryClient, me: Me) {
+  apiSession.setCsrfToken(me.csrfToken);
+  lastReason = null;
+  notify();
+  queryClient.setQueryData(meQueryKey, me);
+}
+
+/** Ends the session locally: forget the token and every cached record (they may hold personal details). */
+export function endSession(queryClient: QueryClient, reason: SignedOutReason) {
+  apiSession.forget();
+  lastReason = reason;
+  notify();
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(meQueryKey, null);
+}

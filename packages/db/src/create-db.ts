@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** A database or a transaction: both engines' Drizzle objects share this base type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs raw SQL with several statements (migrations, setup). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The pg pool, when the engine is a PostgreSQL server (for LISTEN/NOTIFY and the socket adapter). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** postgres://… for a server; `memory://` or a folder path for embedded PGlite. */
+  url: string;
+  poolSize?: number;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function createDb({ url, poolSize = 10 }: CreateDbOptions): Promise<Database> {
+  return isPostgresUrl(url) ? createPgDb(url, poolSize) : createPgliteDb(url);
+}
+
+async function createPgDb(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'relais' });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    engine: 'postgres',
+    pool,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params) {
+      const result = await pool.query(sql, params as unknown[]);
+      return result.rows;
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function createPgliteDb(url: string): Promise<Database> {
+  const dataDir = url.startsWith('memory://') ? 'memory://' : url.replace(/^file:\/\//, '');
+  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+  // Order matters on PGlite 0.5: cube and earthdistance must be loaded before pg_trgm, or trigram
+  // similarity silently matches nothing and the next query hangs (regression test in create-db.test.ts).
+  const client = await PGlite.create({
+    dataDir,
+    extensions: { cube, earthdistance, pg_trgm, unaccent },
+  });
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    engine: 'pglite',
+    async exec(sql) {
+      await client.exec(sql);
+    },
+    async query(sql, params) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as never[];
+    },
+    close: () => client.close(),
+  };
+}

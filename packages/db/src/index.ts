@@ -1,0 +1,4 @@
+export * from './create-db';
+export * from './migrate';
+export * from './test-db';
+export * as schema from './schema/index';

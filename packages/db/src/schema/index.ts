@@ -1,0 +1,5 @@
+export * from './staff';
+export * from './audit';
+export * from './directory';
+export * from './contacts';
+export * from './directory-editing';
