@@ -117,7 +117,7 @@ describe.each(adapters)('realtime across API processes ($name adapter)', ({ enab
   afterAll(async () => {
     if (!enabled) return;
     for (const s of sockets) s.close();
-    await second.app.close();
+    await second.app.close(); // a no-op when a test closed it already
     await second.database.close();
     await t.close();
   });
@@ -138,6 +138,19 @@ describe.each(adapters)('realtime across API processes ($name adapter)', ({ enab
     );
     expect(await received).toEqual({ entity: 'contact', id: 'x', action: 'created' });
   });
+
+  it.runIf(enabled)('another process shutting down leaves the consoles of this one connected', async () => {
+    const [socket] = sockets;
+    if (!socket) throw new Error('the previous test opens the socket');
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    await second.app.close();
+    const outcome = await Promise.race([
+      dropped.then(() => 'disconnected'),
+      new Promise((r) => setTimeout(() => r('still connected'), 1_000)),
+    ]);
+    expect(outcome).toBe('still connected');
+    expect(socket.connected).toBe(true);
+  });
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('realtime when the LISTEN connection drops', () => {
@@ -154,7 +167,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('realtime when the LISTEN connecti
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
-    await second.app.close();
+    await second.app.close(); // a no-op when a test closed it already
     await second.database.close();
     await t.close();
   });

@@ -23,10 +23,16 @@ export interface Realtime {
   /** Publish after commit. `to` is one or more rooms (see `rooms`); omitted means every signed-in staff member. */
   publish<E extends EventName>(event: E, payload: Payload<E>, to?: string | string[]): void;
   /** Ends a staff member's live connections (logout, disabled account). */
-  disconnectStaff(staffId: string, reason: Payload<'session.ended'>['reason']): void;
+  disconnectStaff(staffId: string, reason: EndReason): void;
   /** Ends the live connections of one session only (signing out on one device leaves the others). */
-  disconnectSession(sessionId: string, reason: Payload<'session.ended'>['reason']): void;
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  disconnectSession(sessionId: string, reason: EndReason): void;
+  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+}
+
+type EndReason = Payload<'session.ended'>['reason'];
+/** Messages between API processes (through the adapter), not seen by consoles. */
+interface InterServerEvents {
+  'room.end': (room: string, reason: EndReason) => void;
 }
 
 declare module 'fastify' {
@@ -37,6 +43,24 @@ declare module 'fastify' {
 
 const ALL_STAFF = 'staff';
 
+type AdapterFactory = ReturnType<typeof createPostgresAdapter>;
+
+/** Remembers the adapter's publishes until PostgreSQL has taken them, so closing can wait for them. */
+function trackPublishes(factory: AdapterFactory, inFlight: Set<Promise<unknown>>): AdapterFactory {
+  return function (nsp) {
+    const adapter = factory(nsp) as unknown as { doPublish: (m: unknown) => Promise<unknown> };
+    const publish = adapter.doPublish.bind(adapter);
+    adapter.doPublish = (message) => {
+      const sent = publish(message);
+      const done = () => inFlight.delete(sent);
+      inFlight.add(sent);
+      sent.then(done, done);
+      return sent;
+    };
+    return adapter as unknown as ReturnType<AdapterFactory>;
+  };
+}
+
 /**
  * Socket.IO on the API's own HTTP server. Sockets authenticate with the staff session cookie; anonymous
  * handshakes are refused. Across processes events travel through PostgreSQL (or Redis when configured).
@@ -44,11 +68,12 @@ const ALL_STAFF = 'staff';
  */
 export const realtimePlugin = fp(
   async (app: FastifyInstance, opts: { config: Config }) => {
-    const io = new Server<ClientToServerEvents, ServerToClientEvents>(app.server, {
+    const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>(app.server, {
       path: '/socket.io',
       serveClient: false,
     });
     const cleanups: Array<() => Promise<unknown>> = [];
+    const inFlight = new Set<Promise<unknown>>();
 
     if (opts.config.redisUrl) {
       const pub = createClient({ url: opts.config.redisUrl });
@@ -69,11 +94,14 @@ export const realtimePlugin = fp(
         onRelisten: () => io.local.emit('realtime.resync', {}),
       });
       io.adapter(
-        createPostgresAdapter(listener.pool, {
-          heartbeatInterval: 5_000,
-          errorHandler: (err) =>
-            app.log.warn({ err: { message: err.message } }, 'socket.io postgres adapter error'),
-        }),
+        trackPublishes(
+          createPostgresAdapter(listener.pool, {
+            heartbeatInterval: 5_000,
+            errorHandler: (err) =>
+              app.log.warn({ err: { message: err.message } }, 'socket.io postgres adapter error'),
+          }),
+          inFlight,
+        ),
       );
       await listener.ready(5_000);
       cleanups.push(() => listener.close());
@@ -103,9 +131,18 @@ export const realtimePlugin = fp(
       ]);
     });
 
-    const endRoom = (room: string, reason: Payload<'session.ended'>['reason']) => {
-      io.to(room).emit('session.ended', { reason });
-      io.in(room).disconnectSockets(true);
+    // Each process tells its own sockets why, then closes them. One message per room, not an emit followed
+    // by a disconnect: the adapter publishes those on different connections, and the disconnect could
+    // overtake the reason.
+    const endLocally = (room: string, reason: EndReason) => {
+      io.local.to(room).emit('session.ended', { reason });
+      io.local.in(room).disconnectSockets(true);
+    };
+    io.on('room.end', endLocally);
+    const clustered = Boolean(opts.config.redisUrl || app.database.pool);
+    const endRoom = (room: string, reason: EndReason) => {
+      endLocally(room, reason);
+      if (clustered) io.serverSideEmit('room.end', room, reason);
     };
     const realtime: Realtime = {
       io,
@@ -122,12 +159,15 @@ export const realtimePlugin = fp(
     };
     app.decorate('realtime', realtime);
 
-    // Close sockets before the HTTP server stops, so open websockets do not hold the shutdown.
+    // Close this process's sockets before the HTTP server stops, so open websockets do not hold the
+    // shutdown. Local only: other API processes keep their consoles connected.
     app.addHook('preClose', async () => {
-      io.disconnectSockets(true);
+      io.local.disconnectSockets(true);
       io.engine.close();
     });
     app.addHook('onClose', async () => {
+      // What was published just before closing (the CLI disabling someone) must still reach the others.
+      await Promise.allSettled([...inFlight]);
       const adapter = io.of('/').adapter as unknown as { close?: () => Promise<void> | void };
       await adapter.close?.();
       await Promise.allSettled(cleanups.map((c) => c()));
