@@ -65,8 +65,9 @@ async function createPgDb(url: string, max: number): Promise<Database> {
 async function createPgliteDb(url: string): Promise<Database> {
   const dataDir = url.startsWith('memory://') ? 'memory://' : url.replace(/^file:\/\//, '');
   if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-  // Order matters on PGlite 0.5: cube and earthdistance must be loaded before pg_trgm, or trigram
-  // similarity silently matches nothing and the next query hangs (regression test in create-db.test.ts).
+  // PGlite 0.5: with cube loaded, pg_trgm's operators (`%`, `<->`) and index support intermittently break the
+  // backend (wrong answers, then a query that never returns); loading cube first makes it rarer, not rare
+  // enough. The application calls only similarity() and show_trgm() (migrations/0006, create-db.test.ts).
   const client = await PGlite.create({
     dataDir,
     extensions: { cube, earthdistance, pg_trgm, unaccent },

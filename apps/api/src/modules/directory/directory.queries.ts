@@ -163,6 +163,9 @@ export interface WordAnalysis {
   correctionStems: string | null;
 }
 
+/** pg_trgm's default threshold for `%`; the operator itself is not used (see migrations/0006). */
+const SIMILARITY_THRESHOLD = sql.raw('0.3');
+
 /**
  * Spelling, stop-word and stemming analysis of the query words in one round trip: what is known in the
  * vocabulary (search_lexicon), the closest known word for the others, and their stems in both languages.
@@ -182,7 +185,8 @@ FROM (
     EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = w.word) AS known,
     EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word LIKE w.word || '%' AND l.word <> w.word) AS prefix,
     numnode(plainto_tsquery('relais_en', w.word)) = 0 OR numnode(plainto_tsquery('relais_fr', w.word)) = 0 AS stop,
-    (SELECT l.word FROM search_lexicon l WHERE l.word % w.word
+    (SELECT l.word FROM search_lexicon l
+       WHERE show_trgm(l.word) && show_trgm(w.word) AND similarity(l.word, w.word) >= ${SIMILARITY_THRESHOLD}
        ORDER BY similarity(l.word, w.word) DESC, l.word LIMIT 1) AS correction,
     w.n
   FROM unnest(${textArray(words)}) WITH ORDINALITY AS w(word, n)
