@@ -14,6 +14,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin } from './plugins/errors';
+import { housekeepingPlugin } from './plugins/housekeeping';
 import { openapiPlugin } from './plugins/openapi';
 import { realtimePlugin } from './plugins/realtime';
 import { securityPlugin } from './plugins/security';
@@ -60,6 +61,7 @@ export async function buildApp({ config, database }: BuildAppOptions) {
   await app.register(realtimePlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(webPlugin, { webDist: config.webDist });
+  await app.register(housekeepingPlugin, { config });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });

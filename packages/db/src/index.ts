@@ -2,3 +2,4 @@ export * from './create-db';
 export * from './migrate';
 export * from './test-db';
 export * as schema from './schema/index';
+export * from './rows';

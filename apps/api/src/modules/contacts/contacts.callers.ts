@@ -1,3 +1,4 @@
+import { rows } from '@relais/db';
 import type {
   CallerHistory,
   CallerLookupRequest,
@@ -10,7 +11,6 @@ import type {
 } from '@relais/contracts';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context';
-import { rows } from './contacts.queries';
 import { insertAuditRows } from './contacts.mutations';
 import { maskPhone, phoneDigitsOrThrow } from './contacts.rules';
 

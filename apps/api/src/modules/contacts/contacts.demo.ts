@@ -1,8 +1,8 @@
+import { rows } from '@relais/db';
 import { randomUUID } from 'node:crypto';
 import { CreateContactRequest } from '@relais/contracts';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context';
-import { rows } from './contacts.queries';
 import { closeContact, createContact } from './contacts.service';
 
 /**

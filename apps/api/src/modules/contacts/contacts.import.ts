@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ImportContactLine, type FieldError, type ImportReport } from '@relais/contracts';
-import type { Db } from '@relais/db';
+import { rows, type Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceContext } from '../../lib/context';
-import { rows, type LineRow } from './contacts.queries';
+import { type LineRow } from './contacts.queries';
 import { lineFieldErrors, normalisePhone } from './contacts.rules';
 import { linesOf } from './contacts.lines';
 

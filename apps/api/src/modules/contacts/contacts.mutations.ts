@@ -1,11 +1,9 @@
-import { schema, type Db } from '@relais/db';
+import { preparedRows, rows, schema, type Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import {
   asDate,
   childAggregates,
   json,
-  preparedRows,
-  rows,
   type FollowUpRecord,
   type NeedRecord,
   type RawContact,

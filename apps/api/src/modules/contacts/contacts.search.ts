@@ -1,3 +1,4 @@
+import { rows } from '@relais/db';
 import type {
   Channel,
   ContactListQuery,
@@ -11,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasRole, type ServiceContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { findContact, rows } from './contacts.queries';
+import { findContact } from './contacts.queries';
 import { assertCanRead } from './contacts.service';
 
 /** Dates without a time are days of the contact centre (Ontario): 2026-01-31 = that day in Toronto. */

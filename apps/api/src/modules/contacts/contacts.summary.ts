@@ -1,8 +1,9 @@
+import { rows } from '@relais/db';
 import type { Locale, ReferralKind, ReferralSummary } from '@relais/contracts';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { findContact, rows } from './contacts.queries';
+import { findContact } from './contacts.queries';
 import { assertCanRead } from './contacts.service';
 
 /**

@@ -1,15 +1,10 @@
-import type { Db } from '@relais/db';
+import { rows, type Db } from '@relais/db';
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * Maintenance of the derived search tables (search_documents, search_lexicon). One SQL path serves a
  * single edited service and the full rebuild after a bulk load, so the two can never disagree.
  */
-
-export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 /** `null` = every service. */
 type Targets = string[] | null;

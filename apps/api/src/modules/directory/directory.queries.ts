@@ -1,8 +1,7 @@
 import type { DirectoryStatus } from '@relais/contracts';
-import { schema, type Db } from '@relais/db';
+import { rows, schema, type Db } from '@relais/db';
 import { asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { geoCells } from './directory.cells';
-import { rows } from './directory.index';
 
 export { refreshAllSearchDocuments, refreshSearchDocuments, servicesTouching } from './directory.index';
 import { refreshSearchDocuments } from './directory.index';

@@ -1,7 +1,6 @@
-import { createTestDatabase, type Database } from '@relais/db';
+import { rows, createTestDatabase, type Database } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from './directory.index';
 import { directoryIsEmpty, seedDirectory } from './directory.seed';
 import { ensureDefaultTaxonomy } from './directory.taxonomy';
 import { generateDirectory, SCALES, type TaxonomyLeaf } from './seed/generator';

@@ -1,6 +1,6 @@
-import type { Db } from '@relais/db';
+import { rows, type Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
-import { rows, refreshAllSearchDocuments } from './directory.index';
+import { refreshAllSearchDocuments } from './directory.index';
 import { ensureDefaultTaxonomy } from './directory.taxonomy';
 import { insertRows } from './seed/bulk';
 import { generateDirectory, SCALES, type Chunk, type Scale, type TaxonomyLeaf } from './seed/generator';

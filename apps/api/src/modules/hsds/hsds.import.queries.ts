@@ -1,7 +1,6 @@
-import { schema, type Db } from '@relais/db';
+import { rows, schema, type Db } from '@relais/db';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { rows } from './hsds.queries';
 
 /** Write side of the HSDS import: upserts by id that tell created, updated and unchanged apart. */
 

@@ -1,4 +1,4 @@
-import { schema, type Db } from '@relais/db';
+import { rows, schema, type Db } from '@relais/db';
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 
 /** Read side of the HSDS API: plain queries returning directory rows; hsds.mapping.ts shapes them. */
@@ -45,11 +45,6 @@ export interface TaxonomyRow {
   descriptionFr: string | null;
   uri: string | null;
   version: string | null;
-}
-
-export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
 }
 
 const termSelect = sql`

@@ -1,5 +1,5 @@
 import type { DueItem, EditablePhone, EditableSchedule, ResourceType, Weekday } from '@relais/contracts';
-import { schema, type Db } from '@relais/db';
+import { rows, schema, type Db } from '@relais/db';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 
 /** Directory rows for the editors' screens, and the writes behind them. */
@@ -15,10 +15,6 @@ export type Owner =
   | { column: 'organization_id'; id: string }
   | { column: 'location_id'; id: string }
   | { column: 'service_id'; id: string };
-
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 export const findOrganization = async (db: Db, id: string) =>
   (await db.select().from(organizations).where(eq(organizations.id, id)))[0];

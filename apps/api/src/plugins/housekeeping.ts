@@ -1,0 +1,46 @@
+import { rows, type Db } from '@relais/db';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config';
+
+const EVERY_MS = 60 * 60_000;
+/** A retried contact creation is answered from its stored answer for a day; then the answer goes. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/**
+ * Deletes what nobody may use any more: sessions past their expiry or idle limit (they are refused anyway),
+ * and stored Idempotency-Key answers older than a day (they hold caller details).
+ */
+export async function housekeep(db: Db, opts: { sessionIdleMinutes: number; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const idleSince = new Date(now.getTime() - opts.sessionIdleMinutes * 60_000);
+  const keysBefore = new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000);
+  const [counts] = await rows<{ sessions: number; idempotencyKeys: number }>(
+    db,
+    sql`WITH s AS (
+          DELETE FROM sessions WHERE expires_at < ${now.toISOString()}::timestamptz
+            OR last_seen_at < ${idleSince.toISOString()}::timestamptz RETURNING 1),
+        k AS (DELETE FROM idempotency_keys WHERE created_at < ${keysBefore.toISOString()}::timestamptz RETURNING 1)
+        SELECT (SELECT count(*) FROM s)::int AS sessions, (SELECT count(*) FROM k)::int AS "idempotencyKeys"`,
+  );
+  return counts ?? { sessions: 0, idempotencyKeys: 0 };
+}
+
+/** Runs housekeep() when the server starts listening, then hourly (CLI commands and tests do not listen). */
+export const housekeepingPlugin = fp(
+  async (app: FastifyInstance, opts: { config: Config }) => {
+    let timer: NodeJS.Timeout | undefined;
+    const run = () =>
+      housekeep(app.database.db, { sessionIdleMinutes: opts.config.sessionIdleMinutes })
+        .then((deleted) => app.log.info({ deleted }, 'housekeeping'))
+        .catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'housekeeping failed'));
+    app.addHook('onListen', async () => {
+      void run();
+      timer = setInterval(() => void run(), EVERY_MS);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  },
+  { name: 'housekeeping', dependencies: ['db'] },
+);
