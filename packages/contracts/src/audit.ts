@@ -60,4 +60,5 @@ export const AUDIT_ACTIONS = [
   'lookup',
   'close',
   'import',
+  'retire',
 ] as const;

@@ -18,6 +18,7 @@ import { FieldError, Locale, PageQuery, pageOf } from './common';
  *   GET    /:id/referral-summary       ReferralSummary     ?lang=en|fr
  *   POST   /callers/lookup             CallerHistory       specialist, supervisor; CallerLookupRequest
  *   POST   /callers/safety-notes       SafetyNote (201)    specialist, supervisor; CreateSafetyNoteRequest
+ *   POST   /callers/safety-notes/:id/retire  RetiredSafetyNote  supervisor (the note stops showing; kept in the audit)
  *   POST   /import                     ImportReport        application/x-ndjson; key import:write, supervisor, admin
  *
  * Console flow: POST / (channel only is enough) with an Idempotency-Key → draft v1; PATCH /:id with the whole
@@ -441,6 +442,9 @@ export const CreateSafetyNoteRequest = z.object({
   note: z.string().trim().min(1).max(4000),
 });
 export type CreateSafetyNoteRequest = z.infer<typeof CreateSafetyNoteRequest>;
+
+export const RetiredSafetyNote = z.object({ id: z.uuid(), retiredAt: IsoDateTime });
+export type RetiredSafetyNote = z.infer<typeof RetiredSafetyNote>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Referral summary (text for SMS / email)

@@ -1,4 +1,3 @@
-import { rows } from '@relais/db';
 import type {
   CallerHistory,
   CallerLookupRequest,
@@ -7,10 +6,13 @@ import type {
   CreateSafetyNoteRequest,
   CrisisFlag,
   Disposition,
+  RetiredSafetyNote,
   SafetyNote,
 } from '@relais/contracts';
+import { rows } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context';
+import { notFound } from '../../lib/errors';
 import { insertAuditRows } from './contacts.mutations';
 import { maskPhone, phoneDigitsOrThrow } from './contacts.rules';
 
@@ -117,5 +119,32 @@ export async function addSafetyNote({
       createdAt: iso(row.created_at),
       createdBy: createdById ? { id: createdById, name: ctx.actor.name } : null,
     };
+  });
+}
+
+/** A supervisor retires a note that no longer applies: it stops showing; the row and the audit stay. */
+export async function retireSafetyNote({
+  ctx,
+  id,
+}: {
+  ctx: ServiceContext;
+  id: string;
+}): Promise<RetiredSafetyNote> {
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await rows<{ retired_at: Date | string | null; changed: boolean }>(
+      tx,
+      sql`WITH u AS (UPDATE safety_notes SET retired_at = now() WHERE id = ${id} AND retired_at IS NULL
+                     RETURNING retired_at)
+          SELECT coalesce((SELECT retired_at FROM u), n.retired_at) AS retired_at,
+            EXISTS (SELECT 1 FROM u) AS changed
+          FROM safety_notes n WHERE n.id = ${id}`,
+    );
+    if (!row?.retired_at) throw notFound('Safety note');
+    if (row.changed) {
+      await insertAuditRows(tx, ctx.actor, ctx.requestId, [
+        { action: 'retire', entityType: 'safety_note', entityId: id, fields: ['retiredAt'] },
+      ]);
+    }
+    return { id, retiredAt: iso(row.retired_at) };
   });
 }

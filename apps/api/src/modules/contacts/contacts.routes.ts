@@ -15,6 +15,7 @@ import {
   LineList,
   ReferralSummary,
   ReferralSummaryQuery,
+  RetiredSafetyNote,
   SafetyNote,
   UpdateContactRequest,
   type LineField,
@@ -22,7 +23,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { addSafetyNote, lookupCaller } from './contacts.callers';
+import { addSafetyNote, lookupCaller, retireSafetyNote } from './contacts.callers';
 import { importNdjson } from './contacts.import';
 import { linesOf } from './contacts.lines';
 import { contactTimeline, listContacts } from './contacts.search';
@@ -185,6 +186,15 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
     },
     async (request, reply) =>
       reply.status(201).send(await addSafetyNote({ ctx: request.ctx, input: request.body })),
+  );
+
+  app.post(
+    '/api/contacts/callers/safety-notes/:id/retire',
+    {
+      config: { access: { roles: ['supervisor'] } },
+      schema: { tags, params: ContactIdParams, response: { 200: RetiredSafetyNote, ...errors } },
+    },
+    async (request) => retireSafetyNote({ ctx: request.ctx, id: request.params.id }),
   );
 
   app.post(

@@ -403,6 +403,37 @@ describe('repeat callers', () => {
     expect(JSON.stringify(audit)).not.toContain(phone.slice(-4));
   });
 
+  it('lets a supervisor retire a safety note: it stops showing, the retirement is audited', async () => {
+    const phone = `705555${String(Date.now()).slice(-4)}`;
+    const note = (
+      await post(spec, '/api/contacts/callers/safety-notes', { phone, note: 'Mother is abuser' })
+    ).json<{
+      id: string;
+    }>();
+    const retire = `/api/contacts/callers/safety-notes/${note.id}/retire`;
+    expect((await post(spec, retire, {})).statusCode).toBe(403);
+    const supervisor = await t.signIn(['supervisor']);
+    const res = await post(supervisor, retire, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: note.id, retiredAt: expect.any(String) });
+    // Retiring again changes nothing and says when it was retired.
+    expect((await post(supervisor, retire, {})).json()).toEqual(res.json());
+    const history = (await post(spec, '/api/contacts/callers/lookup', { phone })).json<CallerHistory>();
+    expect(history.safetyNotes).toEqual([]);
+    const audit = await t.database.query(
+      `SELECT action, fields FROM audit_log WHERE entity_type = 'safety_note' AND entity_id = $1 ORDER BY at`,
+      [note.id],
+    );
+    expect(audit).toEqual([
+      { action: 'create', fields: ['phone', 'note'] },
+      { action: 'retire', fields: ['retiredAt'] },
+    ]);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (await post(supervisor, `/api/contacts/callers/safety-notes/${unknown}/retire`, {})).statusCode,
+    ).toBe(404);
+  });
+
   it('is not open to roles without the right', async () => {
     const editor = await t.signIn(['editor']);
     expect((await post(editor, '/api/contacts/callers/lookup', { phone: '6135550000' })).statusCode).toBe(

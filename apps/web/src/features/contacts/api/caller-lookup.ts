@@ -1,4 +1,9 @@
-import { CallerHistory, SafetyNote, type CreateSafetyNoteRequest } from '@relais/contracts';
+import {
+  CallerHistory,
+  RetiredSafetyNote,
+  SafetyNote,
+  type CreateSafetyNoteRequest,
+} from '@relais/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 
@@ -22,3 +27,6 @@ export const useCallerLookup = (phone: string, excludeContactId?: string) =>
 
 export const addSafetyNote = (body: CreateSafetyNoteRequest) =>
   api.post('/api/contacts/callers/safety-notes', SafetyNote, body);
+
+export const retireSafetyNote = (id: string) =>
+  api.post(`/api/contacts/callers/safety-notes/${id}/retire`, RetiredSafetyNote, {});

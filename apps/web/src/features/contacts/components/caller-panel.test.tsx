@@ -98,4 +98,37 @@ describe('the caller panel', { timeout: 40_000 }, () => {
       timeout: 3000,
     });
   });
+
+  it('lets a supervisor retire a safety note that no longer applies; specialists cannot', async () => {
+    const history = {
+      phoneMasked: '•••-•••-0123',
+      contacts: [],
+      safetyNotes: [
+        {
+          id: '5b0c0a52-2d1f-4a43-9d4d-2f36a0f1b003',
+          note: 'Caller may be with the abuser',
+          createdAt: '2026-10-02T14:30:00.000Z',
+          createdBy: null,
+        },
+      ],
+    };
+    for (const role of ['specialist', 'supervisor'] as const) {
+      const api = fakeContactsApi();
+      api.state.history = history;
+      const contact = api.seed();
+      const { user, unmount } = renderContacts(`/contacts/${contact.id}`, [role]);
+      await findWorkspace();
+      await user.type(await screen.findByLabelText('Phone number'), '807 555 0123');
+      await screen.findByText('Caller may be with the abuser', {}, { timeout: 3000 });
+      const retire = screen.queryByRole('button', { name: 'Retire note' });
+      if (role === 'specialist') {
+        expect(retire).toBeNull();
+      } else {
+        await user.click(retire as HTMLElement);
+        await waitFor(() => expect(screen.queryByText('Caller may be with the abuser')).toBeNull());
+        expect(api.state.retiredNotes).toEqual(['5b0c0a52-2d1f-4a43-9d4d-2f36a0f1b003']);
+      }
+      unmount();
+    }
+  });
 });

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
-import { addSafetyNote, phoneDigits, useCallerLookup } from '../api/caller-lookup';
+import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
+import { addSafetyNote, phoneDigits, retireSafetyNote, useCallerLookup } from '../api/caller-lookup';
 import { useDebounced } from '../hooks/use-debounced';
 import { useWorkspace } from './workspace-context';
 
@@ -19,6 +20,8 @@ export function RepeatCaller({ phone }: { phone: string }) {
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const canRetire = hasAnyRole(useCurrentStaff().staff.roles, ['supervisor']);
 
   if (phoneDigits(debounced).length < 7) return null;
   if (lookup.isPending) return <p className="ct-hint">{t('repeat.searching')}</p>;
@@ -42,6 +45,16 @@ export function RepeatCaller({ phone }: { phone: string }) {
     }
   };
 
+  const retire = async (id: string) => {
+    setRetiring(id);
+    try {
+      await retireSafetyNote(id);
+      await queryClient.invalidateQueries({ queryKey: ['contacts', 'caller-lookup'] });
+    } finally {
+      setRetiring(null);
+    }
+  };
+
   return (
     <div className="ct-stack ct-repeat" aria-live="polite">
       {history.safetyNotes.length > 0 ? (
@@ -53,7 +66,17 @@ export function RepeatCaller({ phone }: { phone: string }) {
               <span className="ct-hint">
                 {format.date(n.createdAt)}
                 {n.createdBy ? ` · ${t('repeat.by', { name: n.createdBy.name })}` : ''}
-              </span>
+              </span>{' '}
+              {canRetire ? (
+                <button
+                  type="button"
+                  className="button button-secondary ct-btn-small"
+                  disabled={retiring !== null}
+                  onClick={() => void retire(n.id)}
+                >
+                  {t('repeat.retireNote')}
+                </button>
+              ) : null}
             </p>
           ))}
         </div>

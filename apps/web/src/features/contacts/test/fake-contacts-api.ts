@@ -78,6 +78,7 @@ export function fakeContactsApi() {
     failures: [] as Failure[],
     closeAttempts: 0,
     history: null as CallerHistory | null,
+    retiredNotes: [] as string[],
     listQueries: [] as URLSearchParams[],
     searches: [] as URLSearchParams[],
   };
@@ -258,6 +259,17 @@ export function fakeContactsApi() {
           version: c.version,
         }));
       return HttpResponse.json({ items, total: items.length, page: 1, perPage: 25 });
+    }),
+    http.post('/api/contacts/callers/safety-notes/:id/retire', ({ params }) => {
+      const id = String(params.id);
+      if (state.history) {
+        state.history = {
+          ...state.history,
+          safetyNotes: state.history.safetyNotes.filter((n) => n.id !== id),
+        };
+      }
+      state.retiredNotes.push(id);
+      return HttpResponse.json({ id, retiredAt: new Date().toISOString() });
     }),
     http.post('/api/contacts/callers/lookup', () =>
       HttpResponse.json(state.history ?? { phoneMasked: '•••-•••-0000', contacts: [], safetyNotes: [] }),
