@@ -17,6 +17,7 @@ import { FieldError, Locale, PageQuery, pageOf } from './common';
  *   GET    /:id/phone                  ContactPhone        the full number (audited)
  *   GET    /:id/referral-summary       ReferralSummary     ?lang=en|fr
  *   POST   /callers/lookup             CallerHistory       specialist, supervisor; CallerLookupRequest
+ *   GET    /specialists                SpecialistList      supervisor (names for the specialist filter)
  *   POST   /callers/safety-notes       SafetyNote (201)    specialist, supervisor; CreateSafetyNoteRequest
  *   POST   /callers/safety-notes/:id/retire  RetiredSafetyNote  supervisor (the note stops showing; kept in the audit)
  *   POST   /import                     ImportReport        application/x-ndjson; key import:write, supervisor, admin
@@ -244,6 +245,10 @@ export type CloseContactRequest = z.infer<typeof CloseContactRequest>;
 
 export const StaffRef = z.object({ id: z.uuid(), name: z.string() });
 export type StaffRef = z.infer<typeof StaffRef>;
+
+/** Everyone a supervisor can filter contacts by: staff with the specialist role, disabled ones included. */
+export const SpecialistList = z.object({ items: z.array(StaffRef.extend({ disabled: z.boolean() })) });
+export type SpecialistList = z.infer<typeof SpecialistList>;
 
 export const CallerLocation = z.object({
   undisclosed: z.boolean(),

@@ -228,3 +228,11 @@ export function recordFromJson(
     follow_ups: children.followUps,
   });
 }
+
+export function listSpecialists(db: Db) {
+  return rows<{ id: string; name: string; disabled: boolean }>(
+    db,
+    sql`SELECT id, name, disabled_at IS NOT NULL AS disabled FROM staff
+        WHERE 'specialist' = ANY(roles) ORDER BY disabled_at IS NOT NULL, lower(name), id`,
+  );
+}

@@ -17,6 +17,7 @@ import {
   ReferralSummaryQuery,
   RetiredSafetyNote,
   SafetyNote,
+  SpecialistList,
   UpdateContactRequest,
   type LineField,
 } from '@relais/contracts';
@@ -26,6 +27,7 @@ import type { Config } from '../../config';
 import { addSafetyNote, lookupCaller, retireSafetyNote } from './contacts.callers';
 import { importNdjson } from './contacts.import';
 import { linesOf } from './contacts.lines';
+import { listSpecialists } from './contacts.queries';
 import { contactTimeline, listContacts } from './contacts.search';
 import * as contacts from './contacts.service';
 import { referralSummary } from './contacts.summary';
@@ -65,6 +67,12 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         })),
       };
     },
+  );
+
+  app.get(
+    '/api/contacts/specialists',
+    { config: { access: { roles: ['supervisor'] } }, schema: { tags, response: { 200: SpecialistList } } },
+    async (request) => ({ items: await listSpecialists(request.ctx.db) }),
   );
 
   app.post(

@@ -456,6 +456,22 @@ describe('repeat callers', () => {
   });
 });
 
+describe('the specialist filter', () => {
+  it('lists every specialist, disabled ones last, to supervisors only', async () => {
+    const supervisor = await t.signIn(['supervisor']);
+    const gone = await t.signIn(['specialist'], `gone-${Date.now()}@test.relais`);
+    const admin = await t.signIn(['admin']);
+    await post(admin, `/api/staff/${gone.me.staff.id}/disable`, {});
+    const res = await get(supervisor, '/api/contacts/specialists');
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: Array<{ id: string; name: string; disabled: boolean }> }>().items;
+    expect(items).toContainEqual({ id: spec.me.staff.id, name: spec.me.staff.name, disabled: false });
+    expect(items.at(-1)).toEqual({ id: gone.me.staff.id, name: gone.me.staff.name, disabled: true });
+    expect(items.map((i) => i.id)).not.toContain(supervisor.me.staff.id);
+    expect((await get(spec, '/api/contacts/specialists')).statusCode).toBe(403);
+  });
+});
+
 describe('finding contacts', () => {
   it('filters by specialist, line, need, municipality, crisis, status and dates; specialists see only theirs', async () => {
     const s = await t.signIn(['specialist']);

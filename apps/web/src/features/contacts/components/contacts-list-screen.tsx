@@ -1,4 +1,4 @@
-import { ContactStatus, type ContactListQuery, type StaffRef } from '@relais/contracts';
+import { ContactStatus, type ContactListQuery } from '@relais/contracts';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useFormat } from '../../../lib/format';
 import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
 import { useContactsList } from '../api/contacts-list';
 import { useLines } from '../api/lines';
+import { useSpecialists } from '../api/specialists';
 import { useTaxonomy } from '../api/taxonomy';
 import { formatDuration } from '../hooks/use-elapsed';
 import { indexTaxonomy, termName } from '../model/taxonomy';
@@ -45,15 +46,8 @@ export default function ContactsListScreen() {
   if (status.success) query.status = status.data;
   const list = useContactsList(query);
 
-  // Specialists in the results, so the filter offers real people without a staff directory call.
-  const specialists = [
-    ...new Map(
-      (list.data?.items ?? []).flatMap((item): Array<[string, StaffRef]> =>
-        item.specialist ? [[item.specialist.id, item.specialist]] : [],
-      ),
-    ).values(),
-  ].sort((a, b) => a.name.localeCompare(b.name));
   const supervisor = hasAnyRole(me.staff.roles, ['supervisor']);
+  const specialists = useSpecialists(supervisor).data ?? [];
 
   const setFilter = (key: FilterKey, value: string) => {
     const next = new URLSearchParams(params);
@@ -101,7 +95,7 @@ export default function ContactsListScreen() {
                 <option value="">{t('list.anyone')}</option>
                 {specialists.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name}
+                    {s.disabled ? t('list.disabledSpecialist', { name: s.name }) : s.name}
                   </option>
                 ))}
               </select>

@@ -40,4 +40,19 @@ describe('supervisors', { timeout: 40_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: /^Contact record/ }, { timeout: 8000 });
     expect(screen.getByRole('heading', { name: 'Timeline' })).toBeInTheDocument();
   });
+
+  it('filter by any specialist, not only those on the page of results', async () => {
+    const api = fakeContactsApi();
+    api.seed();
+    const robin = { id: crypto.randomUUID(), name: 'Robin Specialist', disabled: false };
+    const gone = { id: crypto.randomUUID(), name: 'Alex Former', disabled: true };
+    api.state.specialists = [robin, gone];
+    const { user } = renderContacts('/contacts', ['supervisor']);
+    await screen.findByRole('table', {}, { timeout: 8000 });
+    const filter = screen.getByRole('combobox', { name: 'Specialist' });
+    await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(3));
+    expect(within(filter).getByRole('option', { name: 'Alex Former (disabled)' })).toBeInTheDocument();
+    await user.selectOptions(filter, 'Robin Specialist');
+    await waitFor(() => expect(api.state.listQueries.at(-1)?.get('specialistId')).toBe(robin.id));
+  });
 });

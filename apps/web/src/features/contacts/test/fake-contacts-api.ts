@@ -79,6 +79,7 @@ export function fakeContactsApi() {
     closeAttempts: 0,
     history: null as CallerHistory | null,
     retiredNotes: [] as string[],
+    specialists: [] as Array<{ id: string; name: string; disabled: boolean }>,
     listQueries: [] as URLSearchParams[],
     searches: [] as URLSearchParams[],
   };
@@ -216,6 +217,7 @@ export function fakeContactsApi() {
 
   server.use(
     http.get('/api/contacts/lines', () => HttpResponse.json({ items: LINES })),
+    http.get('/api/contacts/specialists', () => HttpResponse.json({ items: state.specialists })),
     http.get('/api/directory/taxonomy', () => HttpResponse.json({ items: TAXONOMY })),
     http.post('/api/contacts', async ({ request }) => {
       const key = request.headers.get('idempotency-key') ?? '';
