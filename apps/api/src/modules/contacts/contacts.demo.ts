@@ -78,6 +78,7 @@ export async function seedDemoContacts(ctx: ServiceContext) {
       body: {
         channel: 'phone',
         startedAt: day(1, 16),
+        endedAt: day(1, 16.01),
         disposition: 'wrong_number',
         noNeed: true,
         caller: { ageGroup: 'undisclosed', gender: 'undisclosed', location: { undisclosed: true } },
