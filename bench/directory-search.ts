@@ -21,7 +21,7 @@ import { arg, httpClient, startServer } from './lib';
 const ENGINE = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
 const CLIENTS = Number(arg('clients', '10'));
 const REQUESTS = Number(arg('requests', '3000'));
-const WARMUP = 200;
+const WARMUP = 1000;
 const { call } = httpClient(CLIENTS);
 
 /** Realistic specialist searches: a need in English or French (some misspelt), a place, often its category. */

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  DIRECTORY_SEARCH: z.enum(['memory', 'sql']).default('memory'),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
+  /** memory: an in-memory index per API process answers searches (directory.memory.ts); sql: PostgreSQL does. */
+  directorySearch: 'memory' | 'sql';
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    directorySearch: e.DIRECTORY_SEARCH,
   };
 }
 

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './cli/demo';
 import { ConfigError, loadConfig } from './config';
 import { systemActor } from './lib/context';
+import { warmIndex } from './modules/directory/directory.memory';
 
 async function main() {
   const config = loadConfig();
@@ -37,6 +38,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.directorySearch === 'memory') {
+    // Read the directory into the search index now rather than on the first specialist's search.
+    warmIndex(database.db).catch((err: Error) => app.log.warn({ err }, 'search index not built'));
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -26,6 +26,10 @@ describe('housekeeping', () => {
          ($1, $2, 'h', 201, '{}'::jsonb, $3), ($1, $4, 'h', 201, '{}'::jsonb, $5)`,
       [staffId, `old-${tag}`, hoursAgo(25), `recent-${tag}`, hoursAgo(23)],
     );
+    await t.database.query(
+      `INSERT INTO search_changes (generation, service_id, changed_at) VALUES (1, NULL, $1), (2, NULL, $2)`,
+      [hoursAgo(25), hoursAgo(23)],
+    );
   }
   const keys = async () =>
     (await t.database.query<{ key: string }>('SELECT key FROM idempotency_keys ORDER BY key')).map(
@@ -35,7 +39,7 @@ describe('housekeeping', () => {
   it('deletes expired and idle sessions and day-old idempotency answers, and keeps the rest', async () => {
     await seed('a');
     const deleted = await housekeep(t.database.db, { sessionIdleMinutes: t.config.sessionIdleMinutes });
-    expect(deleted).toEqual({ sessions: 2, idempotencyKeys: 1 });
+    expect(deleted).toEqual({ sessions: 2, idempotencyKeys: 1, searchChanges: 1 });
     expect(await keys()).toEqual(['recent-a']);
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: person.cookie } });
     expect(me.statusCode).toBe(200);

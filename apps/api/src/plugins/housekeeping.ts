@@ -10,21 +10,24 @@ export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /**
  * Deletes what nobody may use any more: sessions past their expiry or idle limit (they are refused anyway),
- * and stored Idempotency-Key answers older than a day (they hold caller details).
+ * stored Idempotency-Key answers older than a day (they hold caller details), and the search change log
+ * older than a day (an API process that far behind rebuilds its search index instead).
  */
 export async function housekeep(db: Db, opts: { sessionIdleMinutes: number; now?: Date }) {
   const now = opts.now ?? new Date();
   const idleSince = new Date(now.getTime() - opts.sessionIdleMinutes * 60_000);
   const keysBefore = new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000);
-  const [counts] = await rows<{ sessions: number; idempotencyKeys: number }>(
+  const [counts] = await rows<{ sessions: number; idempotencyKeys: number; searchChanges: number }>(
     db,
     sql`WITH s AS (
           DELETE FROM sessions WHERE expires_at < ${now.toISOString()}::timestamptz
             OR last_seen_at < ${idleSince.toISOString()}::timestamptz RETURNING 1),
-        k AS (DELETE FROM idempotency_keys WHERE created_at < ${keysBefore.toISOString()}::timestamptz RETURNING 1)
-        SELECT (SELECT count(*) FROM s)::int AS sessions, (SELECT count(*) FROM k)::int AS "idempotencyKeys"`,
+        k AS (DELETE FROM idempotency_keys WHERE created_at < ${keysBefore.toISOString()}::timestamptz RETURNING 1),
+        c AS (DELETE FROM search_changes WHERE changed_at < ${keysBefore.toISOString()}::timestamptz RETURNING 1)
+        SELECT (SELECT count(*) FROM s)::int AS sessions, (SELECT count(*) FROM k)::int AS "idempotencyKeys",
+          (SELECT count(*) FROM c)::int AS "searchChanges"`,
   );
-  return counts ?? { sessions: 0, idempotencyKeys: 0 };
+  return counts ?? { sessions: 0, idempotencyKeys: 0, searchChanges: 0 };
 }
 
 /** Runs housekeep() when the server starts listening, then hourly (CLI commands and tests do not listen). */

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
   customType,
   doublePrecision,
   index,
@@ -333,3 +335,23 @@ export const searchDocuments = pgTable('search_documents', {
 export const searchLexicon = pgTable('search_lexicon', {
   word: text('word').primaryKey(),
 });
+
+/**
+ * Change log of search_documents, written by triggers (migrations/0007_search_changes.sql) and read by the
+ * API's in-memory search index: the generation it has seen, then the services changed since.
+ */
+export const searchState = pgTable('search_state', {
+  id: boolean('id').primaryKey().default(true),
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+});
+
+/** serviceId null: a bulk reload (more than 2,000 services in one statement). */
+export const searchChanges = pgTable(
+  'search_changes',
+  {
+    generation: bigint('generation', { mode: 'number' }).notNull(),
+    serviceId: uuid('service_id'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('search_changes_generation_idx').on(t.generation)],
+);

@@ -1,4 +1,4 @@
-import { schema, type Db } from '@relais/db';
+import { preparedRows, schema, type Db } from '@relais/db';
 import type { Role, Scope } from '@relais/contracts';
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 
@@ -28,22 +28,33 @@ export async function insertSession(
 
 /** The live session for a token hash, with its staff member; null when expired, unknown or disabled. */
 export async function findLiveSession(db: Db, sessionId: string) {
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      staffId: staff.id,
-      email: staff.email,
-      name: staff.name,
-      roles: staff.roles,
-      locale: staff.locale,
-    })
-    .from(sessions)
-    .innerJoin(staff, eq(staff.id, sessions.staffId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), isNull(staff.disabledAt)));
-  return row ? { ...row, roles: row.roles as Role[] } : null;
+  // Every signed-in request runs this: a named prepared statement, planned once per connection.
+  const [row] = await preparedRows<{
+    sessionId: string;
+    csrfToken: string;
+    lastSeenAt: Date | string;
+    expiresAt: Date | string;
+    staffId: string;
+    email: string;
+    name: string;
+    roles: string[];
+    locale: string;
+  }>(
+    db,
+    'auth-find-live-session',
+    sql`SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
+          s.expires_at AS "expiresAt", st.id AS "staffId", st.email, st.name, st.roles, st.locale
+        FROM sessions s JOIN staff st ON st.id = s.staff_id
+        WHERE s.id = ${sessionId} AND s.expires_at > now() AND st.disabled_at IS NULL`,
+  );
+  return row
+    ? {
+        ...row,
+        lastSeenAt: new Date(row.lastSeenAt),
+        expiresAt: new Date(row.expiresAt),
+        roles: row.roles as Role[],
+      }
+    : null;
 }
 
 export async function touchSession(db: Db, sessionId: string, idleMinutes: number) {

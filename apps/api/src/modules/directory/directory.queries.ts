@@ -65,6 +65,13 @@ export interface SearchOutcome {
   languages: Array<{ id: string; count: number }>;
 }
 
+/** What a search result shows, read from search_documents aliased `d`. */
+export const DISPLAY_COLUMNS =
+  sql.raw(`d.id, d.service_id, d.location_id, d.organization_id, d.status, d.name_en,
+  d.name_fr, d.organization_name_en, d.organization_name_fr, d.location_name_en, d.location_name_fr, d.address_1,
+  d.city, d.postal_code, d.latitude, d.longitude, d.phone, d.languages, d.category_ids, d.min_age, d.max_age,
+  d.hours, d.last_verified_at`);
+
 const textArray = (values: string[]) =>
   sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 
@@ -126,10 +133,7 @@ page AS (
 )
 SELECT
   (SELECT json_agg(p ORDER BY p.ord) FROM (
-     SELECT row_number() OVER (ORDER BY ${order}) AS ord, d.id, d.service_id, d.location_id, d.organization_id,
-       d.status, d.name_en, d.name_fr, d.organization_name_en, d.organization_name_fr, d.location_name_en,
-       d.location_name_fr, d.address_1, d.city, d.postal_code, d.latitude, d.longitude, d.phone, d.languages,
-       d.category_ids, d.min_age, d.max_age, d.hours, d.last_verified_at, page.distance_m
+     SELECT row_number() OVER (ORDER BY ${order}) AS ord, ${DISPLAY_COLUMNS}, page.distance_m
      FROM page JOIN search_documents d USING (id)) p) AS items,
   (SELECT count(*)::int FROM base WHERE ${taxonomyFilter} AND ${languageFilter}) AS total,
   (SELECT json_agg(c) FROM (

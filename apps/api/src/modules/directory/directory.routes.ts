@@ -15,14 +15,15 @@ import * as directory from './directory.service';
 const readers = { access: { roles: ['specialist', 'supervisor', 'editor', 'followup'] as const } };
 const tags = ['directory'];
 
-export const directoryRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
+export const directoryRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.get(
     '/api/directory/search',
     {
       config: readers,
       schema: { tags, querystring: DirectorySearchQuery, response: { 200: DirectorySearchResponse } },
     },
-    async (request) => directory.searchDirectory({ ctx: request.ctx, input: request.query }),
+    async (request) =>
+      directory.searchDirectory({ ctx: request.ctx, input: request.query, engine: config.directorySearch }),
   );
 
   app.get(

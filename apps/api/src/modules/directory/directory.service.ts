@@ -10,6 +10,7 @@ import {
   type Weekday,
   type WeeklyHours,
 } from '@relais/contracts';
+import type { Db } from '@relais/db';
 import type { ServiceContext } from '../../lib/context';
 import { invalid, notFound } from '../../lib/errors';
 import {
@@ -21,6 +22,7 @@ import {
   suggestPlaces,
 } from './directory.geo';
 import { hoursToday, isOpenAt, localMoment, weeklyHoursOf } from './directory.hours';
+import { freshIndex } from './directory.memory';
 import * as q from './directory.queries';
 
 /** Default radius around a postal code, municipality or point. */
@@ -152,9 +154,12 @@ const iso = (value: string | Date | null | undefined) =>
 export async function searchDirectory({
   ctx,
   input,
+  engine = 'memory',
 }: {
   ctx: ServiceContext;
   input: DirectorySearchInput;
+  /** Who finds the matching rows: the in-memory index (directory.memory.ts) or PostgreSQL alone. */
+  engine?: 'memory' | 'sql';
 }): Promise<DirectorySearchResponse> {
   const at = input.at ? new Date(input.at) : new Date();
   const explicit = resolveNear(input);
@@ -180,10 +185,10 @@ export async function searchDirectory({
     limit: input.perPage,
     offset: (input.page - 1) * input.perPage,
   };
-  let outcome = await q.searchDocuments(ctx.db, filters);
+  let outcome = await searchRows(ctx.db, filters, engine);
   // Nothing has every word: show what has some of them, best matches first.
   if (outcome.total === 0 && stems.length > 1) {
-    outcome = await q.searchDocuments(ctx.db, { ...filters, tsquery: stems.join(' | '), sort: 'relevance' });
+    outcome = await searchRows(ctx.db, { ...filters, tsquery: stems.join(' | '), sort: 'relevance' }, engine);
   }
   const names = await taxonomyNames(ctx);
   const moment = localMoment(at);
@@ -235,6 +240,23 @@ export async function searchDirectory({
       radiusKm,
       corrections: parsed.corrections,
     },
+  };
+}
+
+/** The matching rows, counts and facets: from the in-memory index when it can answer, else from SQL. */
+async function searchRows(
+  db: Db,
+  filters: q.SearchFilters,
+  engine: 'memory' | 'sql',
+): Promise<q.SearchOutcome> {
+  if (engine === 'sql') return q.searchDocuments(db, filters);
+  const found = (await freshIndex(db)).search(filters);
+  if (!found) return q.searchDocuments(db, filters);
+  return {
+    items: found.page.map((p) => ({ ...p.row, distance_m: p.distanceM })),
+    total: found.total,
+    categories: found.categories,
+    languages: found.languages,
   };
 }
 

@@ -1,0 +1,193 @@
+import { DirectorySearchQuery, type DirectorySearchResponse } from '@relais/contracts';
+import { createTestDatabase, rows, type Database } from '@relais/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../lib/context';
+import { systemActor } from '../../lib/context';
+import { freshIndex, parseTsquery } from './directory.memory';
+import { refreshSearchDocument } from './directory.queries';
+import { seedDirectory } from './directory.seed';
+import { searchDirectory } from './directory.service';
+import { ensureDefaultTaxonomy } from './directory.taxonomy';
+
+// Tuesday 24 November 2026, 11:00 in Toronto.
+const AT = '2026-11-24T16:00:00Z';
+
+let database: Database;
+let ctx: ServiceContext;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await ensureDefaultTaxonomy(database.db);
+  await seedDirectory(database.db, {
+    scale: { organizations: 500, locations: 700, services: 1_200 },
+    seed: 211,
+  });
+  ctx = {
+    db: database.db,
+    actor: systemActor('test'),
+    log: { warn: () => undefined } as unknown as ServiceContext['log'],
+    realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const run = (query: Record<string, unknown>, engine: 'memory' | 'sql') =>
+  searchDirectory({ ctx, input: DirectorySearchQuery.parse({ at: AT, ...query }), engine });
+
+/** What must not depend on the engine (relevance order may: see directory.memory.ts). */
+function comparable(r: DirectorySearchResponse, sort: 'relevance' | 'distance') {
+  return {
+    total: r.total,
+    facets: r.facets,
+    interpreted: r.interpreted,
+    items: sort === 'distance' ? r.items : r.items.map((i) => i.id).sort(),
+  };
+}
+
+// Keyword, place, radius, category, language, age, open now, status, misspellings, typing, no words at all.
+const QUERIES: Array<Record<string, unknown>> = [
+  { q: 'food bank', municipality: 'Ottawa' },
+  { q: 'banque alimentaire près de K1N', radiusKm: 50 },
+  { q: 'banqe alimentare', postalCode: 'K1N' },
+  { q: 'rent help Thunder Bay' },
+  { q: 'aide au loyer', municipality: 'Thunder Bay', radiusKm: 100 },
+  { q: 'meals', municipality: 'Toronto', radiusKm: 50, taxonomy: 'FOOD' },
+  { q: 'conseling', municipality: 'Hamilton', radiusKm: 50 },
+  { q: 'counsel', municipality: 'London' },
+  { q: 'shelter', lat: 46.49, lon: -80.99, radiusKm: 25, openNow: 'true' },
+  { q: 'legal', municipality: 'Kingston', radiusKm: 50, language: 'fr' },
+  { q: 'youth', municipality: 'Toronto', radiusKm: 50, age: 16 },
+  { municipality: 'Sudbury', radiusKm: 10 },
+  { municipality: 'Windsor', radiusKm: 25, taxonomy: 'HEALTH', language: 'en' },
+  { q: 'food', status: 'active,active_no_refer,inactive', municipality: 'Ottawa', radiusKm: 50 },
+  { q: 'employment' },
+  { q: 'santé mentale', sort: 'distance', lat: 43.65, lon: -79.38, radiusKm: 30 },
+  { q: 'mental health zebra crossing' },
+  { taxonomy: 'INCOME', page: 2, perPage: 10, municipality: 'Toronto', radiusKm: 50 },
+  {},
+];
+
+describe('in-memory search index', () => {
+  it.each(QUERIES)('answers %j exactly as the SQL search does', async (query) => {
+    const memory = await run(query, 'memory');
+    const bySql = await run(query, 'sql');
+    const sort = memory.interpreted.near && query.sort !== 'relevance' ? 'distance' : 'relevance';
+    if (sort === 'relevance' && bySql.total > bySql.perPage) {
+      // Different ranking, same rows: both pages are drawn from the same matches.
+      const { items: _m, ...memoryRest } = comparable(memory, sort);
+      const { items: _s, ...sqlRest } = comparable(bySql, sort);
+      expect(memoryRest).toEqual(sqlRest);
+      expect(memory.items).toHaveLength(bySql.items.length);
+    } else {
+      expect(comparable(memory, sort)).toEqual(comparable(bySql, sort));
+    }
+  });
+
+  it('finds things in the seeded directory (the comparison is not between two empty answers)', async () => {
+    const food = await run({ q: 'banque alimentaire près de K1N', radiusKm: 50 }, 'memory');
+    expect(food.total).toBeGreaterThan(0);
+    expect(food.items[0]?.distanceKm).toBeLessThanOrEqual(50);
+    const rent = await run({ q: 'rent help Thunder Bay' }, 'memory');
+    expect(rent.items.some((i) => i.categoryIds.includes('HOUSING'))).toBe(true);
+  });
+
+  it('ranks a match in the name above a match only in the description', async () => {
+    const [named, described] = (
+      await rows<{ id: string }>(database.db, sql`SELECT id FROM services ORDER BY id LIMIT 2`)
+    ).map((r) => r.id) as [string, string];
+    await database.db.execute(sql`UPDATE services SET name_en = 'Zanzibar Pantry' WHERE id = ${named}`);
+    await database.db.execute(
+      sql`UPDATE services SET description_en = 'Next to the Zanzibar Pantry.' WHERE id = ${described}`,
+    );
+    await refreshSearchDocument(database.db, named);
+    await refreshSearchDocument(database.db, described);
+    const found = await run({ q: 'zanzibar ' }, 'memory');
+    expect(found.items.map((i) => i.serviceId)).toEqual(expect.arrayContaining([named, described]));
+    expect(found.items[0]?.serviceId).toBe(named);
+  });
+
+  it('sees every committed change to the search rows before answering, whoever wrote it', async () => {
+    const before = await run({ q: 'quokka ' }, 'memory');
+    expect(before.total).toBe(0);
+    const [row] = await rows<{ service_id: string }>(
+      database.db,
+      sql`SELECT service_id FROM search_documents WHERE latitude IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    );
+    const serviceId = row?.service_id as string;
+    await database.db.execute(sql`UPDATE services SET name_fr = 'Quokka solidaire' WHERE id = ${serviceId}`);
+    await refreshSearchDocument(database.db, serviceId);
+    const renamed = await run({ q: 'quokka ' }, 'memory');
+    expect(renamed.items.map((i) => i.serviceId)).toContain(serviceId);
+
+    // A plain DELETE (as another process or a cascade would do) is seen too.
+    await database.db.execute(sql`DELETE FROM services WHERE id = ${serviceId}`);
+    expect((await run({ q: 'quokka ' }, 'memory')).total).toBe(0);
+  });
+
+  it('rebuilds when the change log it needs was pruned', async () => {
+    const index = await freshIndex(database.db);
+    const [row] = await rows<{ service_id: string }>(
+      database.db,
+      sql`SELECT service_id FROM search_documents ORDER BY id DESC LIMIT 1 OFFSET 3`,
+    );
+    const serviceId = row?.service_id as string;
+    await database.db.execute(sql`UPDATE services SET name_en = 'Wombat Hall' WHERE id = ${serviceId}`);
+    await refreshSearchDocument(database.db, serviceId);
+    await database.db.execute(sql`DELETE FROM search_changes`);
+    await database.db.execute(sql`UPDATE services SET name_en = 'Wombat Hall East' WHERE id = ${serviceId}`);
+    await refreshSearchDocument(database.db, serviceId);
+    const found = await run({ q: 'wombat' }, 'memory');
+    expect(found.items.map((i) => i.serviceId)).toEqual([serviceId]);
+    expect(await freshIndex(database.db)).not.toBe(index);
+  });
+
+  it('answers from memory: a write that bypasses the change log is not seen', async () => {
+    // Proof that the memory engine is the one answering (and why every writer goes through the triggers).
+    await freshIndex(database.db);
+    const [row] = await rows<{ id: string }>(
+      database.db,
+      sql`SELECT id FROM search_documents ORDER BY id LIMIT 1 OFFSET 7`,
+    );
+    await database.db.execute(sql`ALTER TABLE search_documents DISABLE TRIGGER USER`);
+    try {
+      await database.db.execute(
+        sql`UPDATE search_documents SET document = document || to_tsvector('simple', 'platypus')
+            WHERE id = ${row?.id as string}`,
+      );
+    } finally {
+      await database.db.execute(sql`ALTER TABLE search_documents ENABLE TRIGGER USER`);
+    }
+    expect((await run({ q: 'platypus' }, 'sql')).total).toBe(1);
+    expect((await run({ q: 'platypus' }, 'memory')).total).toBe(0);
+  });
+});
+
+describe('parseTsquery', () => {
+  it('reads the tsquery text PostgreSQL gives the search', () => {
+    expect(parseTsquery(`('meal' | 'repa') & 'toronto':*`)).toEqual({
+      kind: 'and',
+      left: {
+        kind: 'or',
+        left: { kind: 'term', lexeme: 'meal', prefix: false },
+        right: { kind: 'term', lexeme: 'repa', prefix: false },
+      },
+      right: { kind: 'term', lexeme: 'toronto', prefix: true },
+    });
+    expect(parseTsquery(`'o''neil' <-> 'centr'`)).toEqual({
+      kind: 'and',
+      left: { kind: 'term', lexeme: "o'neil", prefix: false },
+      right: { kind: 'term', lexeme: 'centr', prefix: false },
+    });
+  });
+
+  it('leaves what it does not model to SQL', () => {
+    expect(parseTsquery(`!'meal'`)).toBeNull();
+    expect(parseTsquery(`'meal':A`)).toBeNull();
+    expect(parseTsquery(`'meal' &`)).toBeNull();
+    expect(parseTsquery(`('meal'`)).toBeNull();
+  });
+});
