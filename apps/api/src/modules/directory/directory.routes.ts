@@ -21,6 +21,10 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ config: Config }> = async 
     {
       config: readers,
       schema: { tags, querystring: DirectorySearchQuery, response: { 200: DirectorySearchResponse } },
+      // The busiest route, answered while the caller waits: its answer is typed at compile time and parsed
+      // against the contract in directory.test.ts, so it skips the zod pass over every response
+      // (bench/README.md: about 12 % more searches per second). The schema still documents it in OpenAPI.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request) =>
       directory.searchDirectory({ ctx: request.ctx, input: request.query, engine: config.directorySearch }),
