@@ -1,5 +1,5 @@
 import { DirectorySearchQuery, DirectorySearchResponse } from '@relais/contracts';
-import { createTestDatabase, rows, type Database } from '@relais/db';
+import { createDb, createTestDatabase, rows, type Database } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../lib/context';
@@ -170,6 +170,59 @@ describe('in-memory search index', () => {
     }
     expect((await run({ q: 'platypus' }, 'sql')).total).toBe(1);
     expect((await run({ q: 'platypus' }, 'memory')).total).toBe(0);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('in-memory search index on a PostgreSQL server', () => {
+  it('sees writes committed concurrently by other connections and another process, in order', async () => {
+    await freshIndex(database.db);
+    const services = (
+      await rows<{ service_id: string }>(
+        database.db,
+        sql`SELECT DISTINCT service_id FROM search_documents ORDER BY service_id LIMIT 4 OFFSET 20`,
+      )
+    ).map((r) => r.service_id);
+    const [before] = await rows<{ g: string }>(database.db, sql`SELECT generation AS g FROM search_state`);
+    // Four editors at once: the search_state row lock queues them; none fails, none is lost.
+    await Promise.all(
+      services.map((id, i) =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`UPDATE services SET name_en = ${`Numbat Hub ${i}`} WHERE id = ${id}`);
+          await refreshSearchDocument(tx, id);
+        }),
+      ),
+    );
+    const generations = (
+      await rows<{ g: string }>(
+        database.db,
+        sql`SELECT DISTINCT generation AS g FROM search_changes WHERE generation > ${before?.g}::bigint ORDER BY 1`,
+      )
+    ).map((r) => Number(r.g));
+    expect(generations).toEqual(generations.map((_, i) => Number(before?.g) + 1 + i)); // dense, in order
+    const rowsOf = async (ids: string[]) =>
+      (
+        await rows<{ n: number }>(
+          database.db,
+          sql`SELECT count(*)::int AS n FROM search_documents WHERE service_id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
+        )
+      )[0]?.n;
+    expect((await run({ q: 'numbat' }, 'memory')).total).toBe(await rowsOf(services));
+
+    // Another API process (its own pool) renames one: this process's next search sees it.
+    const url = (database.pool as unknown as { options: { connectionString: string } }).options
+      .connectionString;
+    const other = await createDb({ url });
+    try {
+      await other.db.execute(
+        sql`UPDATE services SET name_en = 'Quoll House' WHERE id = ${services[0] as string}`,
+      );
+      await refreshSearchDocument(other.db, services[0] as string);
+    } finally {
+      await other.close();
+    }
+    expect((await run({ q: 'numbat' }, 'memory')).total).toBe(await rowsOf(services.slice(1)));
+    const quoll = await run({ q: 'quoll' }, 'memory');
+    expect(new Set(quoll.items.map((i) => i.serviceId))).toEqual(new Set([services[0]]));
   });
 });
 
