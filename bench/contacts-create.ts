@@ -2,7 +2,12 @@
  * Contact creation benchmark over HTTP: each virtual client (a signed-in specialist) creates a complete contact
  * (3 needs, 3 referrals, caller details, Idempotency-Key) and wraps it up (POST …/close), again and again.
  *
- *   pnpm exec tsx bench/contacts-create.ts [--clients 50] [--seconds 20] [--max 30000]
+ *   pnpm exec tsx bench/contacts-create.ts [--clients 50] [--seconds 20] [--max 30000] [--rate 400]
+ *
+ * Without --rate each client starts its next contact as soon as the last one is closed (the most the API can
+ * do: with 50 clients, queueing makes latency ≈ 50 ÷ throughput). With --rate R the clients together start R
+ * contacts a second on a fixed schedule (a contact centre's load does not wait for the server), and a contact's
+ * latency counts from its scheduled start, so falling behind shows instead of being hidden.
  *
  * The API runs in its own process (apps/api/src/server.ts) on a random loopback port against a fresh database
  * on the PostgreSQL server; this process is only the load generator. Targets: ≥ 500 contacts/s sustained,
@@ -18,6 +23,7 @@ import { arg, httpClient, startServer } from './lib';
 const CLIENTS = Number(arg('clients', '50'));
 const SECONDS = Number(arg('seconds', '20'));
 const MAX = Number(arg('max', '30000'));
+const RATE = Number(arg('rate', '0'));
 const WARMUP_MS = 3000;
 
 const { agent, call } = httpClient(CLIENTS);
@@ -136,9 +142,16 @@ async function main() {
     const client = async (c: number) => {
       const headers = sessions[c] ?? sessions[0];
       if (!headers) return;
-      while (Date.now() < until && done < MAX) {
+      // Paced: client c starts contacts at c/RATE, (c + CLIENTS)/RATE, … seconds after the start.
+      const interval = RATE > 0 ? (CLIENTS / RATE) * 1000 : 0;
+      const paceFrom = performance.now() + (RATE > 0 ? (c / RATE) * 1000 : 0);
+      for (let k = 0; Date.now() < until && done < MAX; k++) {
+        const scheduled = paceFrom + k * interval;
+        if (RATE > 0 && performance.now() < scheduled)
+          await new Promise((r) => setTimeout(r, scheduled - performance.now()));
         const n = done++;
         const t0 = performance.now();
+        const from = RATE > 0 ? Math.min(t0, scheduled) : t0;
         const created = await call(server.url, 'POST', '/api/contacts', body(n), {
           ...headers,
           'idempotency-key': randomUUID(),
@@ -155,7 +168,7 @@ async function main() {
         if (!ok) errors++;
         if (Date.now() >= measureFrom && Date.now() < until) {
           requestTimes.push(t1 - t0, t2 - t1);
-          contactTimes.push(t2 - t0);
+          contactTimes.push(t2 - from);
           if (ok) measuredContacts++;
         }
       }
@@ -167,10 +180,10 @@ async function main() {
     contactTimes.sort((a, b) => a - b);
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     const lines = [
-      `Clients: ${CLIENTS}, API → PostgreSQL over ${process.env.BENCH_PG_SOCKET ? 'Unix socket' : 'TCP 127.0.0.1'}, measured ${measuredSeconds.toFixed(1)} s after ${WARMUP_MS / 1000} s warm-up`,
+      `Clients: ${CLIENTS}${RATE > 0 ? `, offered ${RATE} contacts/s` : ', back to back'}, API → PostgreSQL over ${process.env.BENCH_PG_SOCKET ? 'Unix socket' : 'TCP 127.0.0.1'}, measured ${measuredSeconds.toFixed(1)} s after ${WARMUP_MS / 1000} s warm-up`,
       `Contacts created and closed: ${measuredContacts} → ${(measuredContacts / measuredSeconds).toFixed(0)} contacts/s (errors: ${errors})`,
       `Per request (create or close): p50 ${ms(percentile(requestTimes, 50))}, p95 ${ms(percentile(requestTimes, 95))}, p99 ${ms(percentile(requestTimes, 99))}`,
-      `Per contact (create + close): p50 ${ms(percentile(contactTimes, 50))}, p99 ${ms(percentile(contactTimes, 99))}`,
+      `Per contact (create + close${RATE > 0 ? ', from its scheduled start' : ''}): p50 ${ms(percentile(contactTimes, 50))}, p99 ${ms(percentile(contactTimes, 99))}`,
       `CPU per contact: API process ${(cpu.api / measuredContacts).toFixed(2)} ms, PostgreSQL ${(cpu.pg / measuredContacts).toFixed(2)} ms`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(1))
