@@ -262,17 +262,8 @@ export class MemoryIndex {
 
   /** The base slots whose latitude is within dLat of the point's: [lo, hi). */
   private latitudeRange(latitude: number, dLat: number): [number, number] {
-    const firstAtLeast = (value: number) => {
-      let lo = 0;
-      let hi = this.base;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        // NaN (no coordinates) sorts last: never below a value.
-        if ((this.lat[mid] as number) < value) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    // NaN (no coordinates) sorts last: never below a value.
+    const firstAtLeast = (value: number) => lowerBound(this.lat, value, this.base);
     return [firstAtLeast(latitude - dLat), firstAtLeast(latitude + dLat + 1e-12)];
   }
 
@@ -482,10 +473,10 @@ function earthDistance(chord2: number) {
 
 const sum = (x: number, y: number) => x + y;
 
-/** The first index of a sorted list whose value is at least `value`. */
-function lowerBound(list: Int32Array, value: number): number {
+/** The first index below `end` of a sorted list whose value is at least `value`. */
+function lowerBound(list: ArrayLike<number>, value: number, end = list.length): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((list[mid] as number) < value) lo = mid + 1;
