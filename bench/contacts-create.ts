@@ -53,7 +53,20 @@ function cpuSince(before: Map<number, number>, only?: number): number {
   return total;
 }
 
+/**
+ * How fast this machine is right now: one core's time for a fixed loop. The shared machine's speed drifts by
+ * a factor of two from hour to hour, so figures are only comparable next to this number.
+ */
+function loopMs() {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 3e8; i++) x += i % 7;
+  if (x < 0) throw new Error('unreachable');
+  return performance.now() - t0;
+}
+
 async function main() {
+  const speed = loopMs();
   const db = await freshDatabase('relais_bench_create');
   let stop = () => true;
   try {
@@ -187,7 +200,7 @@ async function main() {
       `CPU per contact: API process ${(cpu.api / measuredContacts).toFixed(2)} ms, PostgreSQL ${(cpu.pg / measuredContacts).toFixed(2)} ms`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')}`,
+        .join(' ')}, speed: 3e8-step loop in ${speed.toFixed(0)} ms before the run`,
     ];
     if (firstError) lines.push(`First error: ${firstError.slice(0, 300)}`);
     process.stdout.write(`${lines.join('\n')}\n`);

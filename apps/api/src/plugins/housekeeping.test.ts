@@ -22,8 +22,8 @@ describe('housekeeping', () => {
       [`expired-${tag}`, `idle-${tag}`, staffId],
     );
     await t.database.query(
-      `INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, response, created_at) VALUES
-         ($1, $2, 'h', 201, '{}'::jsonb, $3), ($1, $4, 'h', 201, '{}'::jsonb, $5)`,
+      `INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, created_at) VALUES
+         ($1, $2, 'h', 201, $3), ($1, $4, 'h', 201, $5)`,
       [staffId, `old-${tag}`, hoursAgo(25), `recent-${tag}`, hoursAgo(23)],
     );
     await t.database.query(
@@ -36,7 +36,7 @@ describe('housekeeping', () => {
       (r) => r.key,
     );
 
-  it('deletes expired and idle sessions and day-old idempotency answers, and keeps the rest', async () => {
+  it('deletes expired and idle sessions and day-old idempotency keys, and keeps the rest', async () => {
     await seed('a');
     const deleted = await housekeep(t.database.db, { sessionIdleMinutes: t.config.sessionIdleMinutes });
     expect(deleted).toEqual({ sessions: 2, idempotencyKeys: 1, searchChanges: 1 });

@@ -10,7 +10,7 @@ export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /**
  * Deletes what nobody may use any more: sessions past their expiry or idle limit (they are refused anyway),
- * stored Idempotency-Key answers older than a day (they hold caller details), and the search change log
+ * Idempotency-Key claims older than a day (a retry after that creates a new contact), and the search change log
  * older than a day (an API process that far behind rebuilds its search index instead).
  */
 export async function housekeep(db: Db, opts: { sessionIdleMinutes: number; now?: Date }) {

@@ -2,6 +2,49 @@ import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 
 const HEARTBEAT_MS = 10_000;
+/** What the adapter sends for every event it publishes. */
+const NOTIFY = 'SELECT pg_notify($1, $2)';
+
+interface Pending {
+  channel: string;
+  payload: string;
+  settle: (err?: Error) => void;
+}
+
+/**
+ * The adapter publishes each event as its own `SELECT pg_notify($1, $2)`: a round trip and a transaction per
+ * event. This sends the events waiting at any moment as one statement instead (at most one in flight, so
+ * events keep their order), which at a busy centre's rate of contact changes saves most of those round trips.
+ * PostgreSQL delivers a transaction's notifications once each: two identical events in one batch arrive once.
+ */
+export function notifyBatcher(pool: Pick<pg.Pool, 'query'>) {
+  let queue: Pending[] = [];
+  let sending = false;
+  const send = () => {
+    if (sending || queue.length === 0) return;
+    sending = true;
+    const batch = queue;
+    queue = [];
+    pool
+      .query('SELECT pg_notify(x.c, x.p) FROM unnest($1::text[], $2::text[]) AS x(c, p)', [
+        batch.map((b) => b.channel),
+        batch.map((b) => b.payload),
+      ])
+      .then(
+        () => batch.forEach((b) => b.settle()),
+        (err: Error) => batch.forEach((b) => b.settle(err)),
+      )
+      .finally(() => {
+        sending = false;
+        send();
+      });
+  };
+  return (channel: string, payload: string) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ channel, payload, settle: (err) => (err ? reject(err) : resolve()) });
+      if (queue.length === 1) setImmediate(send);
+    });
+}
 
 /**
  * The PostgreSQL socket adapter LISTENs on a client it takes from a pool and keeps forever. Taken from the
@@ -51,6 +94,7 @@ export function createListener(opts: {
     return client;
   }
 
+  const notify = notifyBatcher(opts.queryPool);
   const heartbeat = setInterval(() => {
     const client = current;
     client?.query('SELECT 1').catch(() => void client.end().catch(() => undefined));
@@ -58,10 +102,13 @@ export function createListener(opts: {
   heartbeat.unref();
 
   return {
-    /** What the adapter takes for a pool: LISTEN on our client, NOTIFY and cleanup through the app's pool. */
+    /** What the adapter takes for a pool: LISTEN on our client, NOTIFY (batched) and cleanup through the app's pool. */
     pool: {
       connect,
-      query: (text: string, params?: unknown[]) => opts.queryPool.query(text, params),
+      query: (text: string, params?: unknown[]) =>
+        text === NOTIFY && params
+          ? notify(String(params[0]), String(params[1]))
+          : opts.queryPool.query(text, params),
     } as unknown as pg.Pool,
     /** Resolves once the adapter listens, so closing never races the first connection. */
     ready: (timeoutMs: number) =>

@@ -139,6 +139,31 @@ describe.each(adapters)('realtime across API processes ($name adapter)', ({ enab
     expect(await received).toEqual({ entity: 'contact', id: 'x', action: 'created' });
   });
 
+  it.runIf(enabled)('delivers a burst of events from another process, all of them and in order', async () => {
+    const [socket] = sockets;
+    if (!socket) throw new Error('the previous test opens the socket');
+    const ids: string[] = [];
+    const all = new Promise<void>((resolve) => {
+      const onEvent = (e: { id: string }) => {
+        ids.push(e.id);
+        if (ids.length === 30) {
+          socket.off('entity.changed', onEvent);
+          resolve();
+        }
+      };
+      socket.on('entity.changed', onEvent);
+    });
+    // Published in one tick: on PostgreSQL they travel as one or a few batched NOTIFY statements.
+    for (let i = 0; i < 30; i++)
+      second.app.realtime.publish(
+        'entity.changed',
+        { entity: 'contact', id: `burst-${i}`, action: 'updated' },
+        'role:supervisor',
+      );
+    await Promise.race([all, new Promise((r) => setTimeout(r, 8_000))]);
+    expect(ids).toEqual(Array.from({ length: 30 }, (_, i) => `burst-${i}`));
+  });
+
   it.runIf(enabled)('another process shutting down leaves the consoles of this one connected', async () => {
     const [socket] = sockets;
     if (!socket) throw new Error('the previous test opens the socket');

@@ -207,19 +207,6 @@ export async function insertAuditRows(
   );
 }
 
-/** Stores the answer to replay, in the same transaction as the contact. */
-export async function completeIdempotencyKey(
-  db: Db,
-  values: { ownerId: string; key: string; statusCode: number; response: unknown },
-) {
-  await preparedRows(
-    db,
-    'contacts_idempotency_answer',
-    sql`UPDATE idempotency_keys SET status_code = ${values.statusCode}, response = ${json(values.response)}
-        WHERE owner_id = ${values.ownerId} AND key = ${values.key}`,
-  );
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Creating a whole contact in one statement (the hot path: one round trip, atomic without BEGIN/COMMIT)
 
@@ -233,7 +220,10 @@ export interface ContactDocumentWrite {
   audit: AuditWrite[];
   actor: { type: string; id: string | null; name: string };
   requestId: string | undefined;
-  /** When given, the key is claimed in the same statement; nothing is written if another request holds it. */
+  /**
+   * When given, the key is claimed in the same statement (pointing at the contact); nothing is written if another
+   * request holds it.
+   */
   claim?: { ownerId: string; key: string; requestHash: string };
 }
 
@@ -245,8 +235,8 @@ export interface ContactDocumentWrite {
  */
 export async function insertContactDocument(db: Db, doc: ContactDocumentWrite) {
   const claim = doc.claim
-    ? sql`INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, response, resource_id)
-          VALUES (${doc.claim.ownerId}, ${doc.claim.key}, ${doc.claim.requestHash}, 0, '{}'::jsonb, ${doc.contact.id})
+    ? sql`INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, resource_id)
+          VALUES (${doc.claim.ownerId}, ${doc.claim.key}, ${doc.claim.requestHash}, 201, ${doc.contact.id})
           ON CONFLICT (owner_id, key) DO NOTHING RETURNING key`
     : sql`SELECT 'none'::text AS key`;
   const [row] = await preparedRows<{

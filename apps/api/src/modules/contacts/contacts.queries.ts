@@ -201,11 +201,10 @@ export async function findIdempotencyKey(db: Db, ownerId: string, key: string) {
   const [row] = await rows<{
     request_hash: string;
     status_code: number;
-    response: unknown;
     resource_id: string | null;
   }>(
     db,
-    sql`SELECT request_hash, status_code, response, resource_id FROM idempotency_keys WHERE owner_id = ${ownerId} AND key = ${key}`,
+    sql`SELECT request_hash, status_code, resource_id FROM idempotency_keys WHERE owner_id = ${ownerId} AND key = ${key}`,
   );
   return row;
 }

@@ -31,6 +31,7 @@ import { listSpecialists } from './contacts.queries';
 import { contactTimeline, listContacts } from './contacts.search';
 import * as contacts from './contacts.service';
 import { referralSummary } from './contacts.summary';
+import { plainJson } from '../../lib/serialize';
 
 const tags = ['contacts'];
 /** Larger files go through `pnpm cli import:contacts`, which streams them. */
@@ -85,6 +86,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         body: CreateContactRequest,
         response: { 201: Contact, ...errors },
       },
+      // Every create, autosave and wrap-up answers with the whole contact (answers parsed in the tests).
+      serializerCompiler: plainJson,
     },
     async (request, reply) => {
       const result = await contacts.createContact({
@@ -124,6 +127,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         body: UpdateContactRequest,
         response: { 200: Contact, ...errors },
       },
+      // Every create, autosave and wrap-up answers with the whole contact (answers parsed in the tests).
+      serializerCompiler: plainJson,
     },
     async (request) =>
       contacts.updateContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
@@ -139,6 +144,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         body: CloseContactRequest,
         response: { 200: Contact, ...errors },
       },
+      // Every create, autosave and wrap-up answers with the whole contact (answers parsed in the tests).
+      serializerCompiler: plainJson,
     },
     async (request) =>
       contacts.closeContact({ ctx: request.ctx, id: request.params.id, input: request.body }),

@@ -95,6 +95,10 @@ export interface CreateResult {
 
 const hashBody = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
+/**
+ * The answer to a retried create: the contact the key created, as it is now (a retry after autosaves gets the
+ * current version, so the client's next save is not refused as stale). Never a second contact.
+ */
 async function replay(
   ctx: ServiceContext,
   key: string,
@@ -106,11 +110,9 @@ async function replay(
     throw conflict('This Idempotency-Key was already used with a different request body', {
       reason: 'idempotency_key_reused',
     });
-  if (found.status_code !== 0) return { status: found.status_code, body: found.response as Contact };
-  // Claimed but its answer was never stored (the process stopped in between): rebuild it.
   const record = found.resource_id ? await q.findContact(ctx.db, found.resource_id) : undefined;
   if (!record) return undefined;
-  return { status: 201, body: toContact(record, (await linesOf(ctx.db)).get(record.lineId)) };
+  return { status: found.status_code, body: toContact(record, (await linesOf(ctx.db)).get(record.lineId)) };
 }
 
 export async function createContact({
@@ -172,8 +174,6 @@ export async function createContact({
     followUps: written.follow_ups ?? [],
   });
   const body = toContact(record, line);
-  // The answer to replay; if the process dies before this, a retry rebuilds it from the stored contact.
-  if (idempotencyKey) await m.completeIdempotencyKey(ctx.db, { ...owner, statusCode: 201, response: body });
   publishAfterCommit(ctx, body, body.crisisFlags.length > 0);
   return { status: 201, body };
 }

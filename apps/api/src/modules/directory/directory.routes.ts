@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import * as directory from './directory.service';
+import { plainJson } from '../../lib/serialize';
 
 const readers = { access: { roles: ['specialist', 'supervisor', 'editor', 'followup'] as const } };
 const tags = ['directory'];
@@ -21,10 +22,8 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ config: Config }> = async 
     {
       config: readers,
       schema: { tags, querystring: DirectorySearchQuery, response: { 200: DirectorySearchResponse } },
-      // The busiest route, answered while the caller waits: its answer is typed at compile time and parsed
-      // against the contract in directory.test.ts, so it skips the zod pass over every response
-      // (bench/README.md: about 12 % more searches per second). The schema still documents it in OpenAPI.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The busiest route, answered while the caller waits (answers parsed against the contract in the tests).
+      serializerCompiler: plainJson,
     },
     async (request) =>
       directory.searchDirectory({ ctx: request.ctx, input: request.query, engine: config.directorySearch }),
