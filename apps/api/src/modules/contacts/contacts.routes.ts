@@ -34,6 +34,8 @@ import { referralSummary } from './contacts.summary';
 import { plainJson } from '../../lib/serialize';
 
 const tags = ['contacts'];
+// Create, autosave and wrap-up answer with the whole contact: typed at compile time, parsed against the contract
+// in contacts.test.ts, so they skip the zod pass over each answer (serializerCompiler: plainJson).
 /** Larger files go through `pnpm cli import:contacts`, which streams them. */
 const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 const writers = { roles: ['specialist', 'supervisor'] } as const;
@@ -86,7 +88,6 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         body: CreateContactRequest,
         response: { 201: Contact, ...errors },
       },
-      // Every create, autosave and wrap-up answers with the whole contact (answers parsed in the tests).
       serializerCompiler: plainJson,
     },
     async (request, reply) => {
@@ -127,7 +128,6 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         body: UpdateContactRequest,
         response: { 200: Contact, ...errors },
       },
-      // Every create, autosave and wrap-up answers with the whole contact (answers parsed in the tests).
       serializerCompiler: plainJson,
     },
     async (request) =>
@@ -144,7 +144,6 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         body: CloseContactRequest,
         response: { 200: Contact, ...errors },
       },
-      // Every create, autosave and wrap-up answers with the whole contact (answers parsed in the tests).
       serializerCompiler: plainJson,
     },
     async (request) =>

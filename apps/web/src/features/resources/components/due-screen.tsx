@@ -47,7 +47,7 @@ export default function DueScreen() {
       <PageHeader title={t('due.title')}>
         <p className="muted">{t('due.intro')}</p>
       </PageHeader>
-      <div className="rs-filters" role="search">
+      <div className="due-filters" role="search">
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('due.type')}</label>
           <select id={`${id}-type`} value={type ?? ''} onChange={(e) => setParam('type', e.target.value)}>
@@ -123,7 +123,12 @@ export default function DueScreen() {
           ) : (
             <p>{t('due.empty')}</p>
           )}
-          <Pager className="rs-pager" page={page} pages={pages} onPage={(p) => setParam('page', String(p))} />
+          <Pager
+            className="due-pager"
+            page={page}
+            pages={pages}
+            onPage={(p) => setParam('page', String(p))}
+          />
         </>
       ) : null}
     </div>

@@ -64,7 +64,7 @@ export default function ImportScreen() {
             <option value="fr">{t('languages.fr')}</option>
           </select>
         </div>
-        <label className="rs-check">
+        <label className="import-check">
           <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
           <span>{t('import.dryRun')}</span>
         </label>
