@@ -1,13 +1,13 @@
 import { Fragment, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Icon } from '../../components/icon';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLogout } from '../../features/auth/api/logout';
 import { IdleWarning } from '../../features/auth/components/idle-warning';
 import type { FeatureOverlay, FeatureRoute } from '../../lib/feature-route';
 import { hasAnyRole, useCurrentStaff } from '../../lib/session';
-import { navItemsFor } from './nav-items';
+import { currentNavItem, navItemsFor } from './nav-items';
 
 /** After client-side navigation, move focus to the new page's title so screen readers announce it. */
 function useFocusOnNavigate() {
@@ -34,6 +34,7 @@ export function Layout({
   const me = useCurrentStaff();
   const logout = useLogout();
   const items = navItemsFor(features, me.staff.roles);
+  const current = currentNavItem(items, useLocation().pathname);
   useFocusOnNavigate();
 
   return (
@@ -80,10 +81,15 @@ export function Layout({
           </li>
           {items.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} title={t(item.labelKey)}>
+              <Link
+                to={item.to}
+                title={t(item.labelKey)}
+                className={item === current ? 'active' : undefined}
+                aria-current={item === current ? 'page' : undefined}
+              >
                 {item.icon ? <Icon name={item.icon} /> : <span className="icon-placeholder" />}
                 <span>{t(item.labelKey)}</span>
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>

@@ -27,3 +27,17 @@ export function navItemsFor(features: readonly FeatureRoute[], roles: readonly R
     )
     .sort((a, b) => a.order - b.order);
 }
+
+/**
+ * The entry to mark current: the one whose address is the longest prefix of the page's, so a screen under
+ * another entry's address (/resources/import under /resources) marks only its own entry, while a page without
+ * an entry of its own (/contacts/:id) marks the entry it belongs to.
+ */
+export function currentNavItem(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  let best: NavItem | undefined;
+  for (const item of items) {
+    const under = pathname === item.to || pathname.startsWith(`${item.to}/`);
+    if (under && (!best || item.to.length > best.to.length)) best = item;
+  }
+  return best;
+}

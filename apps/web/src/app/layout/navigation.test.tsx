@@ -13,6 +13,12 @@ const features: FeatureRoute[] = [
     nav: { labelKey: 'testing:contacts', order: 10, icon: 'phone' },
   },
   {
+    path: 'contacts/new',
+    element: <h1>New contact screen</h1>,
+    roles: ['specialist'],
+    nav: { labelKey: 'testing:newContact', order: 11, icon: 'phone' },
+  },
+  {
     path: 'contacts/:contactId',
     element: <h1>One contact</h1>,
     roles: ['specialist', 'supervisor'],
@@ -32,7 +38,12 @@ const features: FeatureRoute[] = [
 ];
 
 beforeAll(() => {
-  i18n.addResourceBundle('en', 'testing', { contacts: 'Contacts', staff: 'Staff', reports: 'Reports' });
+  i18n.addResourceBundle('en', 'testing', {
+    contacts: 'Contacts',
+    newContact: 'New contact',
+    staff: 'Staff',
+    reports: 'Reports',
+  });
 });
 
 const nav = async () => within(await screen.findByRole('navigation', { name: 'Main navigation' }));
@@ -42,11 +53,11 @@ describe('navigation by role', () => {
   it('shows a specialist only the screens of their role', async () => {
     signedIn(meFixture(['specialist']));
     renderApp({ features });
-    expect(await navLinks()).toEqual(['Home', 'Contacts']);
+    expect(await navLinks()).toEqual(['Home', 'Contacts', 'New contact']);
     expect((await nav()).getByRole('link', { name: 'Contacts' })).toHaveAttribute('href', '/contacts');
     // The home screen offers the same screens as shortcuts.
     const main = within(screen.getByRole('main'));
-    expect(main.getAllByRole('link').map((l) => l.textContent)).toEqual(['Contacts']);
+    expect(main.getAllByRole('link').map((l) => l.textContent)).toEqual(['Contacts', 'New contact']);
   });
 
   it('shows a supervisor-admin the union of their roles, in the declared order', async () => {
@@ -65,6 +76,24 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('heading', { name: 'Contacts screen' })).toBeInTheDocument();
     expect((await nav()).getByRole('link', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
     expect((await nav()).getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('marks only the most specific entry current, and the parent entry on a page without its own', async () => {
+    signedIn(meFixture(['specialist']));
+    const { user } = renderApp({ features });
+    await user.click((await nav()).getByRole('link', { name: 'New contact' }));
+    expect(await screen.findByRole('heading', { name: 'New contact screen' })).toBeInTheDocument();
+    expect((await nav()).getByRole('link', { name: 'New contact' })).toHaveAttribute('aria-current', 'page');
+    expect((await nav()).getByRole('link', { name: 'Contacts' })).not.toHaveAttribute('aria-current');
+    expect((await nav()).getByRole('link', { name: 'Contacts' })).not.toHaveClass('active');
+  });
+
+  it('marks the entry a page belongs to when the page has none of its own', async () => {
+    signedIn(meFixture(['specialist']));
+    renderApp({ path: '/contacts/0b4c2f7e-1a2b-4c3d-8e9f-001122334455', features });
+    expect(await screen.findByRole('heading', { name: 'One contact' })).toBeInTheDocument();
+    expect((await nav()).getByRole('link', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
+    expect((await nav()).getByRole('link', { name: 'New contact' })).not.toHaveAttribute('aria-current');
   });
 
   it('refuses a screen outside the role with the not-allowed screen', async () => {
