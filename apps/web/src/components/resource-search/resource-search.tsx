@@ -198,7 +198,7 @@ export function ResourceSearch({
             ))}
           </select>
         </div>
-        <div className="rs-field rs-field-narrow">
+        <div className="rs-field">
           <label htmlFor={ids.language}>{t('panel.language')}</label>
           <select id={ids.language} value={language} onChange={(e) => setLanguage(e.target.value)}>
             <option value="">{t('panel.anyLanguage')}</option>
