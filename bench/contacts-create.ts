@@ -14,7 +14,7 @@
  * p99 < 50 ms per request at 50 concurrent clients.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { hashPassword } from '../apps/api/src/lib/passwords';
 import { freshDatabase, percentile, seedTaxonomy } from './contacts-bench-db';
@@ -118,6 +118,8 @@ async function main() {
     }
 
     const requestTimes: number[] = [];
+    const trace: string[] = [];
+    const traceZero = performance.now();
     const contactTimes: number[] = [];
     let done = 0;
     let errors = 0;
@@ -126,8 +128,15 @@ async function main() {
     const measureFrom = started + WARMUP_MS;
     const until = measureFrom + SECONDS * 1000;
     let measuredContacts = 0;
-    let cpuAtStart = { api: new Map<number, number>(), pg: new Map<number, number>() };
-    setTimeout(() => (cpuAtStart = { api: cpuByPid(server.pid), pg: cpuByPid() }), WARMUP_MS);
+    let cpuAtStart = {
+      api: new Map<number, number>(),
+      pg: new Map<number, number>(),
+      self: process.cpuUsage(),
+    };
+    setTimeout(
+      () => (cpuAtStart = { api: cpuByPid(server.pid), pg: cpuByPid(), self: process.cpuUsage() }),
+      WARMUP_MS,
+    );
 
     const body = (n: number) => {
       const s = (k: number) => services[(n + k) % services.length] ?? services[0];
@@ -181,13 +190,19 @@ async function main() {
         if (!ok) errors++;
         if (Date.now() >= measureFrom && Date.now() < until) {
           requestTimes.push(t1 - t0, t2 - t1);
+          trace.push(`${(t0 - traceZero).toFixed(1)} ${(t1 - t0).toFixed(1)} ${(t2 - t1).toFixed(1)}`);
           contactTimes.push(t2 - from);
           if (ok) measuredContacts++;
         }
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
-    const cpu = { api: cpuSince(cpuAtStart.api, server.pid), pg: cpuSince(cpuAtStart.pg) };
+    const self = process.cpuUsage(cpuAtStart.self);
+    const cpu = {
+      api: cpuSince(cpuAtStart.api, server.pid),
+      pg: cpuSince(cpuAtStart.pg),
+      self: (self.user + self.system) / 1000,
+    };
     const measuredSeconds = Math.min(SECONDS, (Date.now() - measureFrom) / 1000);
     requestTimes.sort((a, b) => a - b);
     contactTimes.sort((a, b) => a - b);
@@ -197,13 +212,15 @@ async function main() {
       `Contacts created and closed: ${measuredContacts} → ${(measuredContacts / measuredSeconds).toFixed(0)} contacts/s (errors: ${errors})`,
       `Per request (create or close): p50 ${ms(percentile(requestTimes, 50))}, p95 ${ms(percentile(requestTimes, 95))}, p99 ${ms(percentile(requestTimes, 99))}`,
       `Per contact (create + close${RATE > 0 ? ', from its scheduled start' : ''}): p50 ${ms(percentile(contactTimes, 50))}, p99 ${ms(percentile(contactTimes, 99))}`,
-      `CPU per contact: API process ${(cpu.api / measuredContacts).toFixed(2)} ms, PostgreSQL ${(cpu.pg / measuredContacts).toFixed(2)} ms`,
+      `CPU per contact: API process ${(cpu.api / measuredContacts).toFixed(2)} ms, PostgreSQL ${(cpu.pg / measuredContacts).toFixed(2)} ms, this load generator ${(cpu.self / measuredContacts).toFixed(2)} ms`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}, speed: 3e8-step loop in ${speed.toFixed(0)} ms before the run`,
     ];
     if (firstError) lines.push(`First error: ${firstError.slice(0, 300)}`);
     process.stdout.write(`${lines.join('\n')}\n`);
+    // BENCH_TRACE=file: one line per measured contact: start (ms since the clients began), create ms, close ms.
+    if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, `${trace.join('\n')}\n`);
   } finally {
     stop();
     agent.destroy();

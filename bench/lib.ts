@@ -51,7 +51,9 @@ export async function startServer(databaseUrl: string) {
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/api/src/server.ts'], {
+  // BENCH_NODE_FLAGS='--trace-gc …': extra Node.js flags for the API process.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...flags, '--import', 'tsx', 'apps/api/src/server.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -66,6 +68,7 @@ export async function startServer(databaseUrl: string) {
   const url = await new Promise<URL>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
+      if (out.includes('running at')) return void process.stderr.write(chunk); // warnings, --trace-gc
       out += chunk.toString();
       const match = /running at (http:\/\/[^\s]+)/.exec(out);
       if (match?.[1]) resolve(new URL(match[1]));
