@@ -1,15 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
+import { groupCommit } from '../lib/group-commit';
 
 const HEARTBEAT_MS = 10_000;
 /** What the adapter sends for every event it publishes. */
 const NOTIFY = 'SELECT pg_notify($1, $2)';
-
-interface Pending {
-  channel: string;
-  payload: string;
-  settle: (err?: Error) => void;
-}
 
 /**
  * The adapter publishes each event as its own `SELECT pg_notify($1, $2)`: a round trip and a transaction per
@@ -18,32 +13,17 @@ interface Pending {
  * PostgreSQL delivers a transaction's notifications once each: two identical events in one batch arrive once.
  */
 export function notifyBatcher(pool: Pick<pg.Pool, 'query'>) {
-  let queue: Pending[] = [];
-  let sending = false;
-  const send = () => {
-    if (sending || queue.length === 0) return;
-    sending = true;
-    const batch = queue;
-    queue = [];
-    pool
-      .query('SELECT pg_notify(x.c, x.p) FROM unnest($1::text[], $2::text[]) AS x(c, p)', [
+  const send = groupCommit<{ channel: string; payload: string }, void>(
+    async (batch) => {
+      await pool.query('SELECT pg_notify(x.c, x.p) FROM unnest($1::text[], $2::text[]) AS x(c, p)', [
         batch.map((b) => b.channel),
         batch.map((b) => b.payload),
-      ])
-      .then(
-        () => batch.forEach((b) => b.settle()),
-        (err: Error) => batch.forEach((b) => b.settle(err)),
-      )
-      .finally(() => {
-        sending = false;
-        send();
-      });
-  };
-  return (channel: string, payload: string) =>
-    new Promise<void>((resolve, reject) => {
-      queue.push({ channel, payload, settle: (err) => (err ? reject(err) : resolve()) });
-      if (queue.length === 1) setImmediate(send);
-    });
+      ]);
+      return batch.map(() => undefined);
+    },
+    { maxGroup: 1000 },
+  );
+  return (channel: string, payload: string) => send({ channel, payload });
 }
 
 /**

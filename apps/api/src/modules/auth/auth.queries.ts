@@ -1,6 +1,7 @@
 import { preparedRows, schema, type Db } from '@relais/db';
 import type { Role, Scope } from '@relais/contracts';
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { groupCommit } from '../../lib/group-commit';
 
 const { staff, sessions, apiKeys, loginAttempts } = schema;
 
@@ -26,27 +27,55 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
-/** The live session for a token hash, with its staff member; null when expired, unknown or disabled. */
-export async function findLiveSession(db: Db, sessionId: string) {
-  // Every signed-in request runs this: a named prepared statement, planned once per connection.
-  const [row] = await preparedRows<{
-    sessionId: string;
-    csrfToken: string;
-    lastSeenAt: Date | string;
-    expiresAt: Date | string;
-    staffId: string;
-    email: string;
-    name: string;
-    roles: string[];
-    locale: string;
-  }>(
+interface LiveSessionRow {
+  sessionId: string;
+  csrfToken: string;
+  lastSeenAt: Date | string;
+  expiresAt: Date | string;
+  staffId: string;
+  email: string;
+  name: string;
+  roles: string[];
+  locale: string;
+}
+
+/** The live sessions among these ids (token hashes), with their staff members; expired or disabled ones are left out. */
+async function findLiveSessions(db: Db, sessionIds: string[]) {
+  // Every signed-in request runs this: a named prepared statement, planned once per connection. The ids are
+  // hex digests, so they go as one array literal (one parameter whatever their number).
+  return preparedRows<LiveSessionRow>(
     db,
-    'auth-find-live-session',
+    'auth-find-live-sessions',
     sql`SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
           s.expires_at AS "expiresAt", st.id AS "staffId", st.email, st.name, st.roles, st.locale
         FROM sessions s JOIN staff st ON st.id = s.staff_id
-        WHERE s.id = ${sessionId} AND s.expires_at > now() AND st.disabled_at IS NULL`,
+        WHERE s.id = ANY(${`{${sessionIds.join(',')}}`}::text[]) AND s.expires_at > now()
+          AND st.disabled_at IS NULL`,
   );
+}
+
+/** Per database: the session lookups of concurrent requests go as one statement (see lib/group-commit). */
+const lookups = new WeakMap<Db, (sessionId: string) => Promise<LiveSessionRow | undefined>>();
+
+function lookupOf(db: Db) {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = groupCommit(
+      async (ids: string[]) => {
+        const found = new Map((await findLiveSessions(db, ids)).map((row) => [row.sessionId, row]));
+        return ids.map((id) => found.get(id));
+      },
+      { concurrency: 2 },
+    );
+    lookups.set(db, lookup);
+  }
+  return lookup;
+}
+
+/** The live session for a token hash, with its staff member; null when expired, unknown or disabled. */
+export async function findLiveSession(db: Db, sessionId: string) {
+  if (!/^[0-9a-f]+$/.test(sessionId)) return null;
+  const row = await lookupOf(db)(sessionId);
   return row
     ? {
         ...row,

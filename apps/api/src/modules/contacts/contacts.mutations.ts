@@ -1,5 +1,6 @@
 import { preparedRows, rows, schema, type Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
+import { groupCommit } from '../../lib/group-commit';
 import {
   asDate,
   childAggregates,
@@ -227,39 +228,72 @@ export interface ContactDocumentWrite {
   claim?: { ownerId: string; key: string; requestHash: string };
 }
 
+export interface WrittenDocument {
+  contact: Record<string, unknown>;
+  needs: NeedRecord[] | null;
+  referrals: ReferralRecord[] | null;
+  follow_ups: FollowUpRecord[] | null;
+}
+
 /**
- * Inserts the contact, its needs (category = the term's top-level ancestor), referrals (with the directory
- * snapshot), follow-ups and audit rows as one statement. An unknown term, service or site, or a reused id,
- * fails the whole statement (NOT NULL / foreign key / unique violation) and nothing is written.
- * Returns undefined when the Idempotency-Key was already taken.
+ * Inserts contacts — each with its needs (category = the term's top-level ancestor), referrals (with the
+ * directory snapshot), follow-ups and audit rows — as one statement, whatever the number of contacts. An
+ * unknown term, service or site, or a reused id, fails the whole statement (NOT NULL / foreign key / unique
+ * violation) and nothing is written. A contact whose Idempotency-Key is already taken is not written and
+ * has no entry in the answer; the others have one each, in any order.
  */
-export async function insertContactDocument(db: Db, doc: ContactDocumentWrite) {
-  const claim = doc.claim
-    ? sql`INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, resource_id)
-          VALUES (${doc.claim.ownerId}, ${doc.claim.key}, ${doc.claim.requestHash}, 201, ${doc.contact.id})
-          ON CONFLICT (owner_id, key) DO NOTHING RETURNING key`
-    : sql`SELECT 'none'::text AS key`;
-  const [row] = await preparedRows<{
-    contact: Record<string, unknown> | null;
-    needs: NeedRecord[] | null;
-    referrals: ReferralRecord[] | null;
-    follow_ups: FollowUpRecord[] | null;
-  }>(
+export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[]) {
+  // Flat arrays (children carry their contact's id) rather than nested ones: the planner's row estimates stay
+  // small, so the plan stays cheap (nested sets were estimated at 100 × 100 rows, which switched JIT on).
+  const contacts = docs.map((d) => ({
+    id: d.contact.id,
+    contact: d.contact,
+    created_by_id: d.createdById,
+    claim: d.claim
+      ? { owner_id: d.claim.ownerId, key: d.claim.key, request_hash: d.claim.requestHash }
+      : null,
+    actor_type: d.actor.type,
+    actor_id: d.actor.id,
+    actor_name: d.actor.name,
+    request_id: d.requestId ?? null,
+  }));
+  const children = <T>(pick: (d: ContactDocumentWrite) => T[]) =>
+    docs.flatMap((d) => pick(d).map((child) => ({ ...child, contact_id: d.contact.id })));
+  const audit = children((d) =>
+    d.audit.map((e) => ({
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      fields: e.fields,
+    })),
+  );
+  return preparedRows<WrittenDocument & { id: string }>(
     db,
-    doc.claim ? 'contacts_create_with_key' : 'contacts_create',
+    'contacts_create_group',
     sql`
-    WITH RECURSIVE k AS (${claim}),
+    WITH RECURSIVE docs AS (
+      SELECT * FROM jsonb_to_recordset(${json(contacts)}) AS x(id uuid, contact jsonb, created_by_id uuid,
+        claim jsonb, actor_type text, actor_id uuid, actor_name text, request_id text)
+    ),
+    k AS (
+      INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, resource_id)
+      SELECT (claim->>'owner_id')::uuid, claim->>'key', claim->>'request_hash', 201, id
+        FROM docs WHERE claim IS NOT NULL
+      ON CONFLICT (owner_id, key) DO NOTHING RETURNING resource_id
+    ),
     c AS (
       INSERT INTO contacts
-      SELECT * FROM jsonb_populate_record(NULL::contacts, ${json(doc.contact)} || jsonb_build_object(
+      SELECT r.* FROM docs CROSS JOIN LATERAL jsonb_populate_record(NULL::contacts, contact || jsonb_build_object(
         'version', 1, 'status', 'draft', 'created_at', now(), 'updated_at', now(),
-        'started_at', COALESCE((${json(doc.contact)}->>'started_at')::timestamptz, now())))
-      WHERE EXISTS (SELECT 1 FROM k)
+        'started_at', COALESCE((contact->>'started_at')::timestamptz, now()))) AS r
+      WHERE claim IS NULL OR docs.id IN (SELECT resource_id FROM k)
       RETURNING *
     ),
+    cd AS (SELECT * FROM docs WHERE id IN (SELECT id FROM c)),
     need_input AS (
-      SELECT * FROM jsonb_to_recordset(${json(doc.needs)})
-        AS x(id uuid, term_id text, note text, unmet_reason text, unmet_note text, position int)
+      SELECT * FROM jsonb_to_recordset(${json(children((d) => d.needs))}) AS i(contact_id uuid, id uuid,
+        term_id text, note text, unmet_reason text, unmet_note text, position int)
+      WHERE contact_id IN (SELECT id FROM c)
     ),
     anc AS (
       SELECT t.id AS term_id, t.id AS cur, t.parent_id, 0 AS depth FROM taxonomy_terms t
@@ -270,58 +304,97 @@ export async function insertContactDocument(db: Db, doc: ContactDocumentWrite) {
     ),
     n AS (
       INSERT INTO contact_needs (id, contact_id, term_id, category_id, note, unmet_reason, unmet_note, position)
-      SELECT i.id, c.id, i.term_id, a.cur, i.note, i.unmet_reason, i.unmet_note, i.position
-        FROM need_input i CROSS JOIN c LEFT JOIN anc a ON a.term_id = i.term_id AND a.parent_id IS NULL
-      RETURNING id, term_id AS "termId", category_id AS "categoryId", note, unmet_reason AS "unmetReason",
+      SELECT i.id, i.contact_id, i.term_id, a.cur, i.note, i.unmet_reason, i.unmet_note, i.position
+        FROM need_input i LEFT JOIN anc a ON a.term_id = i.term_id AND a.parent_id IS NULL
+      RETURNING contact_id, id, term_id AS "termId", category_id AS "categoryId", note, unmet_reason AS "unmetReason",
         unmet_note AS "unmetNote", position
     ),
     r AS (
       INSERT INTO contact_referrals (id, contact_id, need_id, service_id, location_id, kind, service_name,
         service_phone, location_name, note, position)
-      SELECT i.id, c.id, i.need_id, i.service_id, i.location_id, i.kind,
+      SELECT i.id, i.contact_id, i.need_id, i.service_id, i.location_id, i.kind,
         COALESCE(s.name_en, s.name_fr, i.service_name),
         COALESCE((SELECT p.number FROM phones p WHERE p.service_id = i.service_id
                    ORDER BY p.sort_order, p.id LIMIT 1), i.service_phone),
         COALESCE(l.name_en, l.name_fr, l.city, i.location_name), i.note, i.position
-      FROM jsonb_to_recordset(${json(doc.referrals)}) AS i(id uuid, need_id uuid, service_id uuid,
-          location_id uuid, kind text, service_name text, service_phone text, location_name text, note text,
-          position int)
-        CROSS JOIN c
+      FROM jsonb_to_recordset(${json(children((d) => d.referrals))}) AS i(contact_id uuid, id uuid, need_id uuid,
+          service_id uuid, location_id uuid, kind text, service_name text, service_phone text, location_name text,
+          note text, position int)
         LEFT JOIN services s ON s.id = i.service_id
         LEFT JOIN locations l ON l.id = i.location_id
-      RETURNING id, need_id AS "needId", service_id AS "serviceId", location_id AS "locationId", kind,
+      WHERE i.contact_id IN (SELECT id FROM c)
+      RETURNING contact_id, id, need_id AS "needId", service_id AS "serviceId", location_id AS "locationId", kind,
         service_name AS "serviceName", service_phone AS "servicePhone", location_name AS "locationName", note,
         position, created_at AS "createdAt"
     ),
     f AS (
       INSERT INTO follow_ups (id, contact_id, due_at, note, assigned_to_id, created_by_id)
-      SELECT i.id, c.id, i.due_at, i.note, i.assigned_to_id, ${doc.createdById}::uuid
-      FROM jsonb_to_recordset(${json(doc.followUps)}) AS i(id uuid, due_at timestamptz, note text, assigned_to_id uuid)
-        CROSS JOIN c
+      SELECT i.id, cd.id, i.due_at, i.note, i.assigned_to_id, cd.created_by_id
+      FROM jsonb_to_recordset(${json(children((d) => d.followUps))})
+          AS i(contact_id uuid, id uuid, due_at timestamptz, note text, assigned_to_id uuid)
+        JOIN cd ON cd.id = i.contact_id
       RETURNING id, contact_id AS "contactId", due_at AS "dueAt", status, note, assigned_to_id AS "assignedToId",
         created_at AS "createdAt"
     ),
     a AS (
       INSERT INTO audit_log (actor_type, actor_id, actor_name, action, entity_type, entity_id, fields, request_id)
-      SELECT ${doc.actor.type}, ${doc.actor.id}::uuid, ${doc.actor.name}, i.action, i.entity_type, i.entity_id,
-        i.fields, ${doc.requestId ?? null}
-      FROM jsonb_to_recordset(${json(
-        doc.audit.map((e) => ({
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          fields: e.fields,
-        })),
-      )}) AS i(action text, entity_type text, entity_id text, fields text[])
-      WHERE EXISTS (SELECT 1 FROM c)
+      SELECT cd.actor_type, cd.actor_id, cd.actor_name, i.action, i.entity_type, i.entity_id, i.fields, cd.request_id
+      FROM jsonb_to_recordset(${json(audit)})
+          AS i(contact_id uuid, action text, entity_type text, entity_id text, fields text[])
+        JOIN cd ON cd.id = i.contact_id
     )
-    SELECT (SELECT row_to_json(c) FROM c) AS contact,
-      (SELECT json_agg(n ORDER BY n.position) FROM n) AS needs,
-      (SELECT json_agg(r) FROM r) AS referrals,
-      (SELECT json_agg(f) FROM f) AS follow_ups`,
+    SELECT c.id, row_to_json(c) AS contact,
+      (SELECT json_agg(to_jsonb(n) - 'contact_id' ORDER BY n.position) FROM n WHERE n.contact_id = c.id) AS needs,
+      (SELECT json_agg(to_jsonb(r) - 'contact_id') FROM r WHERE r.contact_id = c.id) AS referrals,
+      (SELECT json_agg(f) FROM f WHERE f."contactId" = c.id) AS follow_ups
+    FROM c`,
   );
-  if (!row?.contact) return undefined;
-  return row;
+}
+
+/** Per database: concurrent creates and wrap-ups go to PostgreSQL in groups (see lib/group-commit). */
+const groups = new WeakMap<Db, ReturnType<typeof groupsFor>>();
+
+function groupsFor(db: Db) {
+  return {
+    create: groupCommit(
+      async (docs: ContactDocumentWrite[]) => {
+        const written = new Map((await insertContactDocuments(db, docs)).map((w) => [w.id, w]));
+        return docs.map((d) => written.get(d.contact.id));
+      },
+      {
+        concurrency: GROUPS_IN_FLIGHT,
+        keyOf: (d) => (d.claim ? `${d.claim.ownerId} ${d.claim.key}` : d.contact.id),
+        retryAlone: true,
+      },
+    ),
+    close: groupCommit(
+      async (closes: CloseWrite[]) => {
+        const closed = new Map((await closeAllReady(db, closes)).map((c) => [c.id, c]));
+        return closes.map((c) => closed.get(c.id));
+      },
+      { concurrency: GROUPS_IN_FLIGHT, keyOf: (c) => c.id, retryAlone: true },
+    ),
+  };
+}
+
+/** How many groups of each kind may run at once (each holds one pooled connection while it runs). */
+const GROUPS_IN_FLIGHT = 2;
+
+function groupsOf(db: Db) {
+  let found = groups.get(db);
+  if (!found) groups.set(db, (found = groupsFor(db)));
+  return found;
+}
+
+/**
+ * Creates one contact (see insertContactDocuments), grouped with the creates running at the same moment.
+ * Returns undefined when the Idempotency-Key was already taken.
+ */
+export function insertContactDocument(
+  db: Db,
+  doc: ContactDocumentWrite,
+): Promise<WrittenDocument | undefined> {
+  return groupsOf(db).create(doc);
 }
 
 /** Closes a draft if it is still at `version` (optimistic: no lock held between reading and closing). */
@@ -352,32 +425,45 @@ export async function closeContactRow(
   return row;
 }
 
+export interface CloseWrite {
+  id: string;
+  version: number;
+  endedAt: Date;
+  /** null = any writer (supervisor); otherwise only this specialist's contact. */
+  writerId: string | null;
+  actor: { type: string; id: string | null; name: string };
+  requestId?: string;
+}
+
 /**
- * The wrap-up fast path: closes the draft in one statement when it is at `version`, the writer may close it,
- * and the reporting minimum holds — the same rules as missingForClose (contacts.rules.ts), which stays the
- * authority: when this closes nothing, the service re-reads the contact and explains why with those rules.
- * Returns the closed contact with its children, or undefined.
+ * The wrap-up fast path: closes each draft that is at its `version`, may be closed by its writer, and meets
+ * the reporting minimum — the same rules as missingForClose (contacts.rules.ts), which stays the authority:
+ * for a contact this does not close, the service re-reads it and explains why with those rules. One
+ * statement for all; returns the closed contacts with their children (the others have no row).
  */
-export async function closeIfReady(
-  db: Db,
-  args: {
-    id: string;
-    version: number;
-    endedAt: Date;
-    /** null = any writer (supervisor); otherwise only this specialist's contact. */
-    writerId: string | null;
-    actor: { type: string; id: string | null; name: string };
-    requestId?: string;
-  },
-) {
-  const [row] = await preparedRows<RawContact>(
+export async function closeAllReady(db: Db, closes: CloseWrite[]) {
+  const input = closes.map((c) => ({
+    id: c.id,
+    version: c.version,
+    ended_at: c.endedAt.toISOString(),
+    writer_id: c.writerId,
+    actor_type: c.actor.type,
+    actor_id: c.actor.id,
+    actor_name: c.actor.name,
+    request_id: c.requestId ?? null,
+  }));
+  return preparedRows<RawContact>(
     db,
-    'contacts_close_if_ready',
-    sql`WITH u AS (
+    'contacts_close_group',
+    sql`WITH i AS (
+          SELECT * FROM jsonb_to_recordset(${json(input)}) AS i(id uuid, version int, ended_at timestamptz,
+            writer_id uuid, actor_type text, actor_id uuid, actor_name text, request_id text)
+        ), u AS (
           UPDATE contacts c SET status = 'closed', closed_at = now(), updated_at = now(), version = c.version + 1,
-            ended_at = COALESCE(c.ended_at, ${args.endedAt.toISOString()}::timestamptz)
-          WHERE c.id = ${args.id} AND c.version = ${args.version} AND c.status = 'draft'
-            AND (${args.writerId}::uuid IS NULL OR c.specialist_id = ${args.writerId}::uuid)
+            ended_at = COALESCE(c.ended_at, i.ended_at)
+          FROM i
+          WHERE c.id = i.id AND c.version = i.version AND c.status = 'draft'
+            AND (i.writer_id IS NULL OR c.specialist_id = i.writer_id)
             AND c.caller_age_group IS NOT NULL AND c.caller_gender IS NOT NULL
             AND (c.caller_location_undisclosed OR c.caller_municipality IS NOT NULL OR c.caller_fsa IS NOT NULL)
             AND c.no_need <> EXISTS (SELECT 1 FROM contact_needs n WHERE n.contact_id = c.id)
@@ -394,11 +480,15 @@ export async function closeIfReady(
           RETURNING c.*
         ), a AS (
           INSERT INTO audit_log (actor_type, actor_id, actor_name, action, entity_type, entity_id, fields, request_id)
-          SELECT ${args.actor.type}, ${args.actor.id}::uuid, ${args.actor.name}, 'close', 'contact', u.id::text,
-            ARRAY['status', 'endedAt'], ${args.requestId ?? null} FROM u
+          SELECT i.actor_type, i.actor_id, i.actor_name, 'close', 'contact', u.id::text,
+            ARRAY['status', 'endedAt'], i.request_id FROM u JOIN i ON i.id = u.id
         )
         SELECT c.*, s.name AS specialist_name, ${childAggregates}
         FROM u AS c LEFT JOIN staff s ON s.id = c.specialist_id`,
   );
-  return row;
+}
+
+/** Closes one contact if ready (see closeAllReady), grouped with the wrap-ups running at the same moment. */
+export function closeIfReady(db: Db, close: CloseWrite): Promise<RawContact | undefined> {
+  return groupsOf(db).close(close);
 }

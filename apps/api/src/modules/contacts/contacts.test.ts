@@ -197,6 +197,102 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('many specialists at once (creates and wrap-ups are written in groups)', () => {
+  const createdAt = async (ids: string[]) =>
+    t.database.query<{ id: string; created_at: string }>(
+      `SELECT id, created_at::text FROM contacts WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+
+  it('gives each concurrent create its own contact, and a bad one fails alone', async () => {
+    const tag = randomUUID();
+    const good = Array.from({ length: 6 }, (_, i) => completeContact(fx, { notes: `${tag} ${i}` }));
+    const bad = {
+      channel: 'phone',
+      notes: `${tag} bad`,
+      needs: [
+        { id: randomUUID(), termId: 'FOOD', referrals: [{ id: randomUUID(), serviceId: randomUUID() }] },
+      ],
+    };
+    const [s0, s1] = fx.services;
+    const results = await Promise.all([
+      ...good.map((body, i) =>
+        post(i % 2 ? spec : spec2, '/api/contacts', body, { 'idempotency-key': randomUUID() }),
+      ),
+      post(spec, '/api/contacts', bad),
+    ]);
+    const refused = results.pop();
+    expect(refused?.statusCode).toBe(400);
+    expect(refused?.json().error.fields[0].path).toBe('needs.0.referrals.0.serviceId');
+    expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(201));
+    results.forEach((res, i) => {
+      const body = res.json() as Contact;
+      // Each answer is its own contact, with its own children and the directory snapshot of its services.
+      expect(body.notes).toBe(`${tag} ${i}`);
+      expect(body.specialist?.id).toBe((i % 2 ? spec : spec2).me.staff.id);
+      expect(body.needs.map((n) => n.id)).toEqual(good[i]?.needs?.map((n) => n.id));
+      expect(body.needs[0]?.referrals[0]).toMatchObject({ serviceId: s0?.id, serviceName: s0?.name });
+      expect(body.needs[1]?.referrals[0]).toMatchObject({ serviceId: s1?.id, serviceName: s1?.name });
+    });
+    const ids = results.map((r) => (r.json() as Contact).id);
+    const audit = await t.database.query<{ entity_id: string; n: number }>(
+      `SELECT entity_id, count(*)::int AS n FROM audit_log WHERE action = 'create' AND entity_type = 'contact'
+       AND entity_id = ANY($1::text[]) GROUP BY entity_id`,
+      [ids],
+    );
+    expect(audit.map((a) => a.n)).toEqual(Array(6).fill(1));
+    const saved = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM contacts WHERE notes LIKE $1`,
+      [`${tag}%`],
+    );
+    expect(saved[0]?.n).toBe(6);
+  });
+
+  it('writes concurrent creates in one statement when none of them is refused', async () => {
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => post(spec, '/api/contacts', completeContact(fx))),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    // Contacts written by one statement share its transaction's time (now()).
+    const times = await createdAt(results.map((r) => (r.json() as Contact).id));
+    expect(times).toHaveLength(4);
+    expect(new Set(times.map((r) => r.created_at)).size).toBeLessThan(4);
+  });
+
+  it('closes concurrent wrap-ups each by its own rules: ready, missing items, stale, and the same one twice', async () => {
+    const ready = await Promise.all([1, 2, 3].map(() => create(spec, completeContact(fx))));
+    const incomplete = await create(spec, { channel: 'chat' });
+    const stale = await create(spec, completeContact(fx));
+    const twice = await create(spec, completeContact(fx));
+    const results = await Promise.all([
+      ...ready.map((c) => post(spec, `/api/contacts/${c.id}/close`, { version: 1 })),
+      post(spec, `/api/contacts/${incomplete.id}/close`, { version: 1 }),
+      post(spec, `/api/contacts/${stale.id}/close`, { version: 5 }),
+      post(spec, `/api/contacts/${twice.id}/close`, { version: 1 }),
+      post(spec, `/api/contacts/${twice.id}/close`, { version: 1 }),
+    ]);
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.slice(0, 5)).toEqual([200, 200, 200, 400, 409]);
+    expect(codes.slice(5).sort()).toEqual([200, 409]);
+    results.slice(0, 3).forEach((res, i) => {
+      expect(res.json()).toMatchObject({ id: ready[i]?.id, status: 'closed', version: 2 });
+      expect(res.json().needs).toHaveLength(3);
+    });
+    const closes = await t.database.query<{ entity_id: string; n: number }>(
+      `SELECT entity_id, count(*)::int AS n FROM audit_log WHERE action = 'close'
+       AND entity_id = ANY($1::text[]) GROUP BY entity_id ORDER BY entity_id`,
+      [[...ready, incomplete, stale, twice].map((c) => c.id)],
+    );
+    expect(closes.map((c) => c.entity_id).sort()).toEqual([...ready, twice].map((c) => c.id).sort());
+    expect(closes.every((c) => c.n === 1)).toBe(true);
+    const status = await t.database.query<{ status: string }>(
+      `SELECT status FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY status`,
+      [[incomplete.id, stale.id]],
+    );
+    expect(status.map((s) => s.status)).toEqual(['draft', 'draft']);
+  });
+});
+
 describe('autosave', () => {
   it('saves partial updates, refuses a stale version with what differs, and keeps nested needs by id', async () => {
     const c = await create(spec);
