@@ -358,24 +358,35 @@ function groupsFor(db: Db) {
   return {
     create: groupCommit(
       async (docs: ContactDocumentWrite[]) => {
-        const written = new Map((await insertContactDocuments(db, docs)).map((w) => [w.id, w]));
-        return docs.map((d) => written.get(d.contact.id));
+        const written = await insertContactDocuments(db, inKeyOrder(docs, createKey));
+        const byId = new Map(written.map((w) => [w.id, w]));
+        return docs.map((d) => byId.get(d.contact.id));
       },
-      {
-        concurrency: GROUPS_IN_FLIGHT,
-        keyOf: (d) => (d.claim ? `${d.claim.ownerId} ${d.claim.key}` : d.contact.id),
-        retryAlone: true,
-      },
+      { concurrency: GROUPS_IN_FLIGHT, keyOf: createKey, retryAlone: true },
     ),
     close: groupCommit(
       async (closes: CloseWrite[]) => {
-        const closed = new Map((await closeAllReady(db, closes)).map((c) => [c.id, c]));
-        return closes.map((c) => closed.get(c.id));
+        const closed = await closeAllReady(
+          db,
+          inKeyOrder(closes, (c) => c.id),
+        );
+        const byId = new Map(closed.map((c) => [c.id, c]));
+        return closes.map((c) => byId.get(c.id));
       },
       { concurrency: GROUPS_IN_FLIGHT, keyOf: (c) => c.id, retryAlone: true },
     ),
   };
 }
+
+/** The row a create may contend for with another request: its Idempotency-Key, else only its own id. */
+const createKey = (d: ContactDocumentWrite) => (d.claim ? `${d.claim.ownerId} ${d.claim.key}` : d.contact.id);
+
+/**
+ * Groups write their rows in key order, so two groups that share rows (a double-submitted wrap-up, a retried
+ * create) take the locks in the same order and wait for each other instead of deadlocking.
+ */
+const inKeyOrder = <T>(items: T[], key: (item: T) => string) =>
+  [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 /** How many groups of each kind may run at once (each holds one pooled connection while it runs). */
 const GROUPS_IN_FLIGHT = 2;
