@@ -466,28 +466,40 @@ export async function closeAllReady(db: Db, closes: CloseWrite[]) {
   return preparedRows<RawContact>(
     db,
     'contacts_close_group',
+    // Each contact is checked on its own: the LATERAL subquery (kept apart by LIMIT) runs once per input row
+    // through the primary key. Joined as a set, the planner checked every draft in the table instead, hashing
+    // whole child tables for the EXISTS tests. `status <> 'closed'` (= 'draft', see the CHECK) keeps it off
+    // contacts_draft_idx, which would scan all drafts. The UPDATE finds each row by its ctid and only re-checks
+    // the version: every change bumps it, so a contact changed since the check is left alone (PostgreSQL
+    // re-checks the WHERE on the newest version of the row it locks).
     sql`WITH i AS (
           SELECT * FROM jsonb_to_recordset(${json(input)}) AS i(id uuid, version int, ended_at timestamptz,
             writer_id uuid, actor_type text, actor_id uuid, actor_name text, request_id text)
+        ), ready AS (
+          SELECT i.*, ok.ctid FROM i CROSS JOIN LATERAL (
+            SELECT c.ctid FROM contacts c
+            WHERE c.id = i.id AND c.version = i.version AND c.status <> 'closed'
+              AND (i.writer_id IS NULL OR c.specialist_id = i.writer_id)
+              AND c.caller_age_group IS NOT NULL AND c.caller_gender IS NOT NULL
+              AND (c.caller_location_undisclosed OR c.caller_municipality IS NOT NULL OR c.caller_fsa IS NOT NULL)
+              AND c.no_need <> EXISTS (SELECT 1 FROM contact_needs n WHERE n.contact_id = c.id)
+              AND NOT EXISTS (
+                SELECT 1 FROM contact_needs n WHERE n.contact_id = c.id
+                  AND NOT EXISTS (SELECT 1 FROM contact_referrals r WHERE r.need_id = n.id)
+                  AND (n.unmet_reason IS NULL OR (n.unmet_reason = 'other' AND COALESCE(n.unmet_note, '') = '')))
+              AND (c.crisis_flags = '{}'::text[] OR COALESCE(c.no_follow_up_reason, '') <> ''
+                OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id))
+              AND NOT EXISTS (
+                SELECT 1 FROM lines l CROSS JOIN jsonb_array_elements(l.fields) fd
+                WHERE l.id = c.line_id AND (fd->>'required')::boolean
+                  AND COALESCE(c.line_fields->>(fd->>'key'), '') = '')
+            LIMIT 1
+          ) ok
         ), u AS (
           UPDATE contacts c SET status = 'closed', closed_at = now(), updated_at = now(), version = c.version + 1,
             ended_at = COALESCE(c.ended_at, i.ended_at)
-          FROM i
-          WHERE c.id = i.id AND c.version = i.version AND c.status = 'draft'
-            AND (i.writer_id IS NULL OR c.specialist_id = i.writer_id)
-            AND c.caller_age_group IS NOT NULL AND c.caller_gender IS NOT NULL
-            AND (c.caller_location_undisclosed OR c.caller_municipality IS NOT NULL OR c.caller_fsa IS NOT NULL)
-            AND c.no_need <> EXISTS (SELECT 1 FROM contact_needs n WHERE n.contact_id = c.id)
-            AND NOT EXISTS (
-              SELECT 1 FROM contact_needs n WHERE n.contact_id = c.id
-                AND NOT EXISTS (SELECT 1 FROM contact_referrals r WHERE r.need_id = n.id)
-                AND (n.unmet_reason IS NULL OR (n.unmet_reason = 'other' AND COALESCE(n.unmet_note, '') = '')))
-            AND (c.crisis_flags = '{}'::text[] OR COALESCE(c.no_follow_up_reason, '') <> ''
-              OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id))
-            AND NOT EXISTS (
-              SELECT 1 FROM lines l CROSS JOIN jsonb_array_elements(l.fields) fd
-              WHERE l.id = c.line_id AND (fd->>'required')::boolean
-                AND COALESCE(c.line_fields->>(fd->>'key'), '') = '')
+          FROM ready i
+          WHERE c.ctid = i.ctid AND c.version = i.version
           RETURNING c.*
         ), a AS (
           INSERT INTO audit_log (actor_type, actor_id, actor_name, action, entity_type, entity_id, fields, request_id)
