@@ -1,7 +1,7 @@
 import { preparedRows, schema, type Db } from '@relais/db';
 import type { Role, Scope } from '@relais/contracts';
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import { groupCommit } from '../../lib/group-commit';
+import { groupCommit, onePer } from '../../lib/group-commit';
 
 const { staff, sessions, apiKeys, loginAttempts } = schema;
 
@@ -55,22 +55,15 @@ async function findLiveSessions(db: Db, sessionIds: string[]) {
 }
 
 /** Per database: the session lookups of concurrent requests go as one statement (see lib/group-commit). */
-const lookups = new WeakMap<Db, (sessionId: string) => Promise<LiveSessionRow | undefined>>();
-
-function lookupOf(db: Db) {
-  let lookup = lookups.get(db);
-  if (!lookup) {
-    lookup = groupCommit(
-      async (ids: string[]) => {
-        const found = new Map((await findLiveSessions(db, ids)).map((row) => [row.sessionId, row]));
-        return ids.map((id) => found.get(id));
-      },
-      { concurrency: 2 },
-    );
-    lookups.set(db, lookup);
-  }
-  return lookup;
-}
+const lookupOf = onePer((db: Db) =>
+  groupCommit(
+    async (ids: string[]) => {
+      const found = new Map((await findLiveSessions(db, ids)).map((row) => [row.sessionId, row]));
+      return ids.map((id) => found.get(id));
+    },
+    { concurrency: 2 },
+  ),
+);
 
 /** The live session for a token hash, with its staff member; null when expired, unknown or disabled. */
 export async function findLiveSession(db: Db, sessionId: string) {

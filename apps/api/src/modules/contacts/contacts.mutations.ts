@@ -1,6 +1,6 @@
 import { preparedRows, rows, schema, type Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
-import { groupCommit } from '../../lib/group-commit';
+import { groupCommit, onePer } from '../../lib/group-commit';
 import {
   asDate,
   childAggregates,
@@ -351,32 +351,31 @@ export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[
   );
 }
 
-/** Per database: concurrent creates and wrap-ups go to PostgreSQL in groups (see lib/group-commit). */
-const groups = new WeakMap<Db, ReturnType<typeof groupsFor>>();
+/** How many groups of each kind may run at once (each holds one pooled connection while it runs). */
+const GROUPS_IN_FLIGHT = 2;
 
-function groupsFor(db: Db) {
-  return {
-    create: groupCommit(
-      async (docs: ContactDocumentWrite[]) => {
-        const written = await insertContactDocuments(db, inKeyOrder(docs, createKey));
-        const byId = new Map(written.map((w) => [w.id, w]));
-        return docs.map((d) => byId.get(d.contact.id));
-      },
-      { concurrency: GROUPS_IN_FLIGHT, keyOf: createKey, retryAlone: true },
-    ),
-    close: groupCommit(
-      async (closes: CloseWrite[]) => {
-        const closed = await closeAllReady(
-          db,
-          inKeyOrder(closes, (c) => c.id),
-        );
-        const byId = new Map(closed.map((c) => [c.id, c]));
-        return closes.map((c) => byId.get(c.id));
-      },
-      { concurrency: GROUPS_IN_FLIGHT, keyOf: (c) => c.id, retryAlone: true },
-    ),
-  };
-}
+/** Per database: concurrent creates and wrap-ups go to PostgreSQL in groups (see lib/group-commit). */
+const groupsOf = onePer((db: Db) => ({
+  create: groupCommit(
+    async (docs: ContactDocumentWrite[]) => {
+      const written = await insertContactDocuments(db, inKeyOrder(docs, createKey));
+      const byId = new Map(written.map((w) => [w.id, w]));
+      return docs.map((d) => byId.get(d.contact.id));
+    },
+    { concurrency: GROUPS_IN_FLIGHT, keyOf: createKey, retryAlone: true },
+  ),
+  close: groupCommit(
+    async (closes: CloseWrite[]) => {
+      const closed = await closeAllReady(
+        db,
+        inKeyOrder(closes, (c) => c.id),
+      );
+      const byId = new Map(closed.map((c) => [c.id, c]));
+      return closes.map((c) => byId.get(c.id));
+    },
+    { concurrency: GROUPS_IN_FLIGHT, keyOf: (c) => c.id, retryAlone: true },
+  ),
+}));
 
 /** The row a create may contend for with another request: its Idempotency-Key, else only its own id. */
 const createKey = (d: ContactDocumentWrite) => (d.claim ? `${d.claim.ownerId} ${d.claim.key}` : d.contact.id);
@@ -387,15 +386,6 @@ const createKey = (d: ContactDocumentWrite) => (d.claim ? `${d.claim.ownerId} ${
  */
 const inKeyOrder = <T>(items: T[], key: (item: T) => string) =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-
-/** How many groups of each kind may run at once (each holds one pooled connection while it runs). */
-const GROUPS_IN_FLIGHT = 2;
-
-function groupsOf(db: Db) {
-  let found = groups.get(db);
-  if (!found) groups.set(db, (found = groupsFor(db)));
-  return found;
-}
 
 /**
  * Creates one contact (see insertContactDocuments), grouped with the creates running at the same moment.
