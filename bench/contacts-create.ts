@@ -103,7 +103,7 @@ async function main() {
       : db.url;
     const server = await startServer(apiDatabaseUrl);
     stop = server.stop;
-    const sessions = [];
+    const sessions: Array<Record<string, string>> = [];
     for (let i = 0; i < CLIENTS; i++) {
       const res = await call(
         server.url,

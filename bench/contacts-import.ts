@@ -77,7 +77,7 @@ async function generate(services: string[]) {
       needs,
       crisisFlags: rnd() < 0.01 ? ['danger_to_self'] : [],
     };
-    if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) =>
     out.end((err?: Error | null) => (err ? reject(err) : resolve())),

@@ -2,6 +2,8 @@
 // N times a second for 5 s, and prints the CPU time used per wake-up.
 //
 //   pnpm exec tsx bench/wakeup-cost.ts [wake-ups per second, default 1000]
+export {}; // a module, for the top-level await
+
 const perSecond = Number(process.argv[2] ?? 1000);
 const seconds = 5;
 const before = process.cpuUsage();
