@@ -16,7 +16,12 @@ export async function linesOf(db: Db): Promise<Map<string, LineRow>> {
 }
 
 export async function lineOrThrow(db: Db, lineId: string, forNew: boolean) {
-  const line = (await linesOf(db)).get(lineId);
+  return lineIn(await linesOf(db), lineId, forNew);
+}
+
+/** The line among `lines` (from linesOf, read before any transaction: see updateContact), or a 400. */
+export function lineIn(lines: Map<string, LineRow>, lineId: string, forNew: boolean) {
+  const line = lines.get(lineId);
   if (!line || (forNew && !line.active))
     throw validationError([{ path: 'lineId', message: `${lineId} is not an active line` }]);
   return line;

@@ -15,7 +15,7 @@ import { hasRole } from '../../lib/context';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
 import * as m from './contacts.mutations';
 import * as q from './contacts.queries';
-import { lineOrThrow, linesOf } from './contacts.lines';
+import { lineIn, lineOrThrow, linesOf } from './contacts.lines';
 import { changedEvent, toContact } from './contacts.view';
 import {
   childWrites,
@@ -210,23 +210,23 @@ async function loadForWrite(
   id: string,
   version: number,
   patch: DraftPatch | null,
+  lines: Map<string, q.LineRow>,
 ) {
   const before = await q.findContact(tx, id, { forUpdate: true });
   if (!before) throw notFound('Contact');
   assertCanWrite(ctx.actor, before);
-  await assertCurrent(ctx, before, version, patch);
+  assertCurrent(before, version, patch, lines);
   return before;
 }
 
 /** 409 when the client's version is stale (with what differs) or the contact is no longer a draft. */
-async function assertCurrent(
-  ctx: ServiceContext,
+function assertCurrent(
   before: q.ContactRecord,
   version: number,
   patch: DraftPatch | null,
+  lines: Map<string, q.LineRow>,
 ) {
   if (before.version !== version) {
-    const lines = await linesOf(ctx.db);
     const details: ContactVersionConflict = {
       currentVersion: before.version,
       differingFields: patch ? differingFields(before, patch) : [],
@@ -253,11 +253,14 @@ export async function updateContact({
 }): Promise<Contact> {
   const { version, ...patch } = input;
   let crisisRaised = false;
+  // Read (or refresh) the cached lines before the transaction: inside it, a query on ctx.db would wait for
+  // the transaction's own connection, forever on PGlite (one connection) — the autosave would hang.
+  const lines = await linesOf(ctx.db);
   const contact = await withForeignKeyExplained(ctx, patch, () =>
     ctx.db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, ctx, id, version, patch);
+      const before = await loadForWrite(tx, ctx, id, version, patch, lines);
       const lineChanged = patch.lineId !== undefined && patch.lineId !== before.lineId;
-      const line = await lineOrThrow(ctx.db, patch.lineId ?? before.lineId, lineChanged);
+      const line = lineIn(lines, patch.lineId ?? before.lineId, lineChanged);
       const columns = contactColumns(patch, line, lineChanged);
       const fields = differingFields(before, patch);
       const row = await m.updateContactRow(tx, id, columns);
@@ -308,8 +311,9 @@ export async function closeContact({
   const before = await q.findContact(ctx.db, id);
   if (!before) throw notFound('Contact');
   assertCanWrite(ctx.actor, before);
-  await assertCurrent(ctx, before, input.version, null);
-  const line = (await linesOf(ctx.db)).get(before.lineId);
+  const lines = await linesOf(ctx.db);
+  assertCurrent(before, input.version, null, lines);
+  const line = lines.get(before.lineId);
   const missing = toContact(before, line).missing;
   if (missing.length > 0)
     throw validationError(missing, `This contact cannot close yet: ${missing.length} item(s) missing`);
@@ -322,7 +326,7 @@ export async function closeContact({
   });
   if (!row) {
     const now = await q.findContact(ctx.db, id);
-    if (now) await assertCurrent(ctx, now, input.version, null);
+    if (now) assertCurrent(now, input.version, null, lines);
     throw conflict('This contact changed while closing; reload and try again');
   }
   const contact = toContact(

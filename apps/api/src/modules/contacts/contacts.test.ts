@@ -7,7 +7,7 @@ import {
   type ContactVersionConflict,
 } from '@relais/contracts';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
 import { completeContact, seedDirectoryFixture, type DirectoryFixture } from './contacts.fixtures';
 
@@ -331,6 +331,28 @@ describe('autosave', () => {
       [c.id],
     );
     expect(left[0]?.n).toBe(0);
+  });
+
+  it('saves, and refuses a stale version, just after the cached lines expire (on PGlite this hung)', async () => {
+    // The lines are cached for 30 s. Refreshed from inside the autosave's transaction, the query waited for
+    // the transaction's own connection: on PGlite (one connection) the request, and the server, hung.
+    const c = await create(spec);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 31_000);
+      const saved = await patch(spec, c.id, {
+        version: c.version,
+        notes: 'Called back after the line list expired',
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json<Contact>().version).toBe(c.version + 1);
+      vi.setSystemTime(Date.now() + 31_000);
+      const stale = await patch(spec, c.id, { version: c.version, notes: 'An older tab' });
+      expect(stale.statusCode).toBe(409);
+      expect((stale.json().error.details as ContactVersionConflict).currentVersion).toBe(c.version + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses need ids that belong to another contact', async () => {
