@@ -14,11 +14,8 @@ import { cpus, loadavg } from 'node:os';
 import { contactsCommands } from '../apps/api/src/cli/contacts.commands';
 import { testConfig } from '../apps/api/src/config';
 import { CATEGORIES, freshDatabase, random, seedTaxonomy } from './contacts-bench-db';
+import { arg } from './lib';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const COUNT = Number(arg('contacts', '365000'));
 const FILE = `/tmp/relais-bench-contacts-${COUNT}.ndjson`;
 
