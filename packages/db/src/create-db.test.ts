@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type Database } from './index';
+import { createTestDatabase, QueryOutsideTransactionError, rows, schema, type Database } from './index';
 import { isMigrated } from './migrate';
 
 describe('createDb + migrate', () => {
@@ -72,5 +73,59 @@ describe('createDb + migrate', () => {
   it('running migrate again applies nothing', async () => {
     const { migrate } = await import('./migrate');
     expect(await migrate(database)).toEqual([]);
+  });
+
+  // Regression (session 7): a PATCH refreshed a cache with a query on the database from inside its own
+  // transaction; on PGlite that waited forever and hung every later request. The guard turns that into an error.
+  describe('a query on the database from inside one of its transactions', () => {
+    const one = sql`SELECT 1 AS n`;
+    /** Drizzle wraps a driver's error in its own (as `cause`); raw calls and transaction() reject with it. */
+    const refused = (p: Promise<unknown>) =>
+      expect(p).rejects.toSatisfy((e: Error) => (e.cause ?? e) instanceof QueryOutsideTransactionError);
+
+    it('fails at once, says why, and leaves the database answering', async () => {
+      const { db } = database;
+      await refused(db.transaction(async () => db.execute(one)));
+      await expect(db.transaction(async () => database.query('SELECT 1'))).rejects.toThrow(
+        /inside one of its transactions: use the transaction's handle \(tx\)/,
+      );
+      await refused(db.transaction(async () => db.transaction(async () => 1)));
+      expect(await rows(db, one)).toEqual([{ n: 1 }]);
+    });
+
+    it('rolls back what the transaction wrote before the refused query', async () => {
+      const { db } = database;
+      const count = async () =>
+        Number(
+          (
+            await rows<{ n: string }>(
+              db,
+              sql`SELECT count(*) AS n FROM search_lexicon WHERE word = 'guardword'`,
+            )
+          )[0]?.n,
+        );
+      await refused(
+        db.transaction(async (tx) => {
+          await tx.execute(sql`INSERT INTO search_lexicon (word) VALUES ('guardword')`);
+          await db.select().from(schema.staff).limit(1);
+        }),
+      );
+      expect(await count()).toBe(0);
+    });
+
+    it('does not refuse the transaction itself, other callers, or work left to run after it', async () => {
+      const { db } = database;
+      let later: Promise<unknown> = Promise.resolve();
+      const inside = db.transaction(async (tx) => {
+        const [row] = await rows(tx, one);
+        await tx.transaction(async (nested) => rows(nested, one));
+        later = new Promise((resolve) => setTimeout(resolve, 20)).then(() => rows(db, one));
+        return row;
+      });
+      const outside = rows(db, one); // another request while the transaction runs: it waits its turn
+      expect(await inside).toEqual({ n: 1 });
+      expect(await outside).toEqual([{ n: 1 }]);
+      expect(await later).toEqual([{ n: 1 }]);
+    });
   });
 });

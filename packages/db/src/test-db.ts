@@ -5,7 +5,8 @@ import { migrate } from './migrate';
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or, when
- * TEST_DATABASE_URL names a PostgreSQL server, a new database on it that close() drops.
+ * TEST_DATABASE_URL names a PostgreSQL server, a new database on it that close() drops. Both refuse a query on
+ * the database from inside one of its own transactions (createDb's `guardTransactions`).
  */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -21,7 +22,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await createDb({ url: url.toString(), poolSize: 5 });
+  const database = await createDb({ url: url.toString(), poolSize: 5, guardTransactions: true });
   await migrate(database);
   return {
     ...database,
