@@ -75,7 +75,7 @@ describe('createDb + migrate', () => {
     expect(await migrate(database)).toEqual([]);
   });
 
-  // Regression (session 7): a PATCH refreshed a cache with a query on the database from inside its own
+  // Regression: an autosave (PATCH) once refreshed a cache with a query on the database from inside its own
   // transaction; on PGlite that waited forever and hung every later request. The guard turns that into an error.
   describe('a query on the database from inside one of its transactions', () => {
     const one = sql`SELECT 1 AS n`;
