@@ -253,8 +253,8 @@ export async function updateContact({
 }): Promise<Contact> {
   const { version, ...patch } = input;
   let crisisRaised = false;
-  // Read (or refresh) the cached lines before the transaction: inside it, a query on ctx.db would wait for
-  // the transaction's own connection, forever on PGlite (one connection) — the autosave would hang.
+  // Read (or refresh) the cached lines before the transaction: inside it, a query on ctx.db would wait for the
+  // transaction's own connection, forever on PGlite (one connection); createDb's guard now refuses it instead.
   const lines = await linesOf(ctx.db);
   const contact = await withForeignKeyExplained(ctx, patch, () =>
     ctx.db.transaction(async (tx) => {
