@@ -71,6 +71,7 @@ async function main() {
   let stop = () => true;
   try {
     await seedTaxonomy(db.database);
+    if (process.env.BENCH_EXTRA_SQL) await db.database.exec(process.env.BENCH_EXTRA_SQL);
     const orgId = randomUUID();
     await db.database.query(`INSERT INTO organizations (id, name_en) VALUES ($1, 'Bench org')`, [orgId]);
     const services = Array.from({ length: 50 }, (_, i) => ({
