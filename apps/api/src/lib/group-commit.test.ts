@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from './group-commit';
+import { groupCommit, lane } from './group-commit';
 
 /** A `run` that records each group and answers when told to (doubling numbers, refusing negative ones). */
 function recorder() {
@@ -97,6 +97,50 @@ describe('groupCommit', () => {
     const next = call(3);
     await tick();
     groups[1]?.answer();
+    expect(await next).toBe(6);
+  });
+
+  it('with a shared lane, runs one group at a time across the functions sharing it, in turn', async () => {
+    const a = recorder();
+    const b = recorder();
+    const writes = lane();
+    const callA = groupCommit(a.run, { lane: writes });
+    const callB = groupCommit(b.run, { lane: writes });
+    const first = callA(1);
+    await tick();
+    const waiting = [callB(10), callA(2)];
+    await tick();
+    // A's first group holds the lane: B's and A's next groups wait for it.
+    expect(a.groups.map((g) => g.items)).toEqual([[1]]);
+    expect(b.groups).toHaveLength(0);
+    const late = callB(11); // arrives while B waits: goes in the same group
+    await tick();
+    a.groups[0]?.answer();
+    expect(await first).toBe(2);
+    await tick();
+    expect(b.groups.map((g) => g.items)).toEqual([[10, 11]]);
+    expect(a.groups).toHaveLength(1); // B asked first
+    b.groups[0]?.answer();
+    await tick();
+    expect(a.groups.map((g) => g.items)).toEqual([[1], [2]]);
+    a.groups[1]?.answer();
+    expect(await Promise.all([...waiting, late])).toEqual([20, 4, 22]);
+  });
+
+  it('frees its place in the lane when a group fails', async () => {
+    const a = recorder();
+    const b = recorder();
+    const writes = lane();
+    const callA = groupCommit(a.run, { lane: writes });
+    const callB = groupCommit(b.run, { lane: writes });
+    const failed = outcome(callA(-1));
+    await tick();
+    const next = callB(3);
+    await tick();
+    a.groups[0]?.answer();
+    expect(await failed).toBe('refused -1');
+    await tick();
+    b.groups[0]?.answer();
     expect(await next).toBe(6);
   });
 });

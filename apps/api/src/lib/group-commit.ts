@@ -10,12 +10,20 @@
  * - With `retryAlone`, a group that fails is retried item by item: the statement is atomic, so nothing of
  *   the group was written, and each caller gets its own result or its own error (one bad request never
  *   fails the others).
+ * - With a `lane` (see lane()), shared with other group commits, a group also waits for its turn in the lane
+ *   and takes its items when it gets it: what arrived while it waited goes with it.
  */
 export function groupCommit<I, O>(
   run: (items: I[]) => Promise<O[]>,
-  opts: { concurrency?: number; maxGroup?: number; keyOf?: (item: I) => string; retryAlone?: boolean } = {},
+  opts: {
+    concurrency?: number;
+    maxGroup?: number;
+    keyOf?: (item: I) => string;
+    retryAlone?: boolean;
+    lane?: Lane;
+  } = {},
 ): (item: I) => Promise<O> {
-  const { concurrency = 1, maxGroup = 64, keyOf, retryAlone = false } = opts;
+  const { concurrency = 1, maxGroup = 64, keyOf, retryAlone = false, lane } = opts;
   let queue: Array<Pending<I, O>> = [];
   let running = 0;
   let scheduled = false;
@@ -55,11 +63,21 @@ export function groupCommit<I, O>(
     return group;
   }
 
+  async function next() {
+    if (lane) await lane.acquire();
+    try {
+      const group = take(); // empty if this function's other group took everything while this one waited
+      if (group.length > 0) await runGroup(group);
+    } finally {
+      lane?.release();
+    }
+  }
+
   function pump() {
     scheduled = false;
     while (running < concurrency && queue.length > 0) {
       running++;
-      void runGroup(take()).finally(() => {
+      void next().finally(() => {
         running--;
         pump();
       });
@@ -80,6 +98,32 @@ interface Pending<I, O> {
   item: I;
   resolve: (value: O) => void;
   reject: (err: unknown) => void;
+}
+
+/** One group at a time among the group commits sharing a lane, first come first served. */
+export interface Lane {
+  acquire(): Promise<void>;
+  release(): void;
+}
+
+export function lane(): Lane {
+  let busy = false;
+  const waiting: Array<() => void> = [];
+  return {
+    acquire: () => {
+      if (!busy) {
+        busy = true;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    // The lane passes straight to the group that has waited longest.
+    release: () => {
+      const first = waiting.shift();
+      if (first) first();
+      else busy = false;
+    },
+  };
 }
 
 /** One value per key object, made on first use: each database gets its own groups. */
