@@ -17,6 +17,14 @@ function recorder() {
   return { groups, run };
 }
 
+/** Two group commits sharing one lane. */
+function sharingALane() {
+  const a = recorder();
+  const b = recorder();
+  const writes = lane();
+  return { a, b, callA: groupCommit(a.run, { lane: writes }), callB: groupCommit(b.run, { lane: writes }) };
+}
+
 const tick = () => new Promise((r) => setImmediate(r));
 const outcome = (p: Promise<number>) =>
   p.then(
@@ -101,11 +109,7 @@ describe('groupCommit', () => {
   });
 
   it('with a shared lane, runs one group at a time across the functions sharing it, in turn', async () => {
-    const a = recorder();
-    const b = recorder();
-    const writes = lane();
-    const callA = groupCommit(a.run, { lane: writes });
-    const callB = groupCommit(b.run, { lane: writes });
+    const { a, b, callA, callB } = sharingALane();
     const first = callA(1);
     await tick();
     const waiting = [callB(10), callA(2)];
@@ -128,11 +132,7 @@ describe('groupCommit', () => {
   });
 
   it('frees its place in the lane when a group fails', async () => {
-    const a = recorder();
-    const b = recorder();
-    const writes = lane();
-    const callA = groupCommit(a.run, { lane: writes });
-    const callB = groupCommit(b.run, { lane: writes });
+    const { a, b, callA, callB } = sharingALane();
     const failed = outcome(callA(-1));
     await tick();
     const next = callB(3);
