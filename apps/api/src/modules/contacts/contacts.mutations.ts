@@ -356,8 +356,8 @@ export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[
  * kinds take turns in one lane, so one of their statements runs at a time. Side by side they competed for the
  * same cores and each took longer; one at a time, each finishes sooner and the groups are larger (at 500
  * contacts/s on the 2-core benchmark machine: a fifth less PostgreSQL CPU per contact, per-request p99 about
- * 20 ms lower; bench/README.md). The price: a group waiting for a row lock (a wrap-up behind an autosave of
- * the same contact, which commits within milliseconds) holds up the creates behind it for that long.
+ * 13 ms lower at the median; bench/README.md). The price: a group waiting for a row lock (a wrap-up behind an
+ * autosave of the same contact, which commits within milliseconds) holds up the creates behind it that long.
  */
 const groupsOf = onePer((db: Db) => {
   const writes = lane();
