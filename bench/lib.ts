@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 
-/** Shared by the HTTP benchmarks: command-line options, the API in its own process, a keep-alive client. */
+/** Shared by the HTTP benchmarks: command-line options, the API in its own process, keep-alive HTTP clients. */
 
 /** The value after `--name` on the command line, or the fallback. */
 export const arg = (name: string, fallback: string): string => {
@@ -87,7 +87,7 @@ export async function startServer(databaseUrl: string) {
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
   });
-  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: kill };
 }
 
 /**
