@@ -1,5 +1,5 @@
-FROM node:22-bookworm-slim
-RUN npm install -g pnpm@10
+FROM node:24-bookworm-slim
+RUN npm install -g pnpm
 WORKDIR /app
 COPY . .
 RUN pnpm install --frozen-lockfile && pnpm build

@@ -1,18 +1,27 @@
-import { createDb, migrate } from '@relais/db';
+import './node-version';
+import { createDb } from '@relais/db';
 import { buildApp } from './app';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './cli/demo';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { systemActor } from './lib/context';
 import { warmIndex } from './modules/directory/directory.memory';
+import { FIRST_ADMIN_COMMAND, prepareDatabase } from './prepare-database';
+import { startupMessage } from './startup-errors';
+
+/** Kept for the error message if start-up fails. */
+let startupConfig: Config | undefined;
 
 async function main() {
   const config = loadConfig();
+  startupConfig = config;
   const database = await createDb({ url: config.databaseUrl });
-  await migrate(database);
+  const prepared = await prepareDatabase(database);
   const app = await buildApp({ config, database });
 
   if (config.demo) {
     await seedDemo({ db: database.db, actor: systemActor('demo'), log: app.log, realtime: app.realtime });
+  } else if (!prepared.hasAdmin) {
+    app.log.warn(`No admin account yet. Create the first one: ${FIRST_ADMIN_COMMAND}`);
   }
 
   let closing = false;
@@ -37,7 +46,12 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
   if (config.directorySearch === 'memory') {
     // Read the directory into the search index now rather than on the first specialist's search.
     warmIndex(database.db).catch((err: Error) => app.log.warn({ err }, 'search index not built'));
@@ -54,13 +68,17 @@ async function main() {
   if (config.demo) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.roles.join(', ').padEnd(12)} ${a.email}`);
+  } else if (!prepared.hasAdmin) {
+    lines.push(
+      '',
+      '  No admin account yet. Create the first one (same DATABASE_URL):',
+      `    ${FIRST_ADMIN_COMMAND}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(
-    `${err instanceof ConfigError ? err.message : ((err as Error).stack ?? String(err))}\n`,
-  );
+  process.stderr.write(`${startupMessage(err, startupConfig) ?? (err as Error).stack ?? String(err)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,8 @@
-import { createDb, migrate } from '@relais/db';
-import { loadConfig } from '../config';
+import '../node-version';
+import { createDb, type Database } from '@relais/db';
+import { loadConfig, type Config } from '../config';
+import { FIRST_ADMIN_COMMAND, prepareDatabase } from '../prepare-database';
+import { startupMessage } from '../startup-errors';
 import { UsageError, type Command } from './command';
 import { contactsCommands } from './contacts.commands';
 import { directoryCommands } from './directory.commands';
@@ -8,11 +11,13 @@ import { staffCommands } from './staff.commands';
 
 const commands: Record<string, Command> = {
   migrate: {
-    summary: 'Apply pending database migrations',
+    summary: 'Apply pending migrations and load the need categories into an empty taxonomy',
     usage: 'migrate',
     async run({ database, out }) {
-      const applied = await migrate(database);
+      const { applied, taxonomyTerms, hasAdmin } = await prepareDatabase(database);
       out(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
+      if (taxonomyTerms) out(`Loaded the default taxonomy: ${taxonomyTerms} terms (English and French)`);
+      if (!hasAdmin) out(`No admin account yet. Create the first one: ${FIRST_ADMIN_COMMAND}`);
     },
   },
   ...staffCommands,
@@ -44,28 +49,34 @@ function help() {
 }
 
 async function main() {
+  // `pnpm cli` runs this in the package's folder: file names on the command line are the caller's, relative
+  // to where they typed it (pnpm and npm pass that folder as INIT_CWD).
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   const [name, ...rest] = process.argv.slice(2).filter((a) => a !== '--');
   const command = name ? commands[name] : undefined;
   if (!command) {
     process.stdout.write(`${help()}\n`);
     process.exit(name && name !== 'help' ? 2 : 0);
   }
-  const config = loadConfig();
-  const database = await createDb({ url: config.databaseUrl });
+  let config: Config | undefined;
+  let database: Database | undefined;
   try {
-    if (name !== 'migrate') await migrate(database);
+    config = loadConfig();
+    database = await createDb({ url: config.databaseUrl });
+    if (name !== 'migrate') await prepareDatabase(database);
     const { flags, args } = parseArgs(rest);
-    await command.run({ config, database, flags, args, out: (line) => process.stdout.write(`${line}\n`) });
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    await command.run({ config, database, flags, args, out });
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\nUsage: pnpm cli ${command.usage}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`${(err as Error).message}\n`);
+      process.stderr.write(`${startupMessage(err, config) ?? (err as Error).message}\n`);
       process.exitCode = 1;
     }
   } finally {
-    await database.close();
+    await database?.close();
   }
 }
 

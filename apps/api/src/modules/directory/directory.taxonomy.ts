@@ -168,13 +168,17 @@ export async function importTaxonomy(db: Db, rows: TaxonomyRow[]): Promise<Taxon
 
 export const DEFAULT_TAXONOMY_FILE = new URL('./data/taxonomy.csv', import.meta.url);
 
-/** Loads the bundled two-level taxonomy when the table is empty. */
-export async function ensureDefaultTaxonomy(db: Db): Promise<void> {
+/**
+ * Loads the bundled two-level taxonomy (the 17 need categories and their subcategories, English and French)
+ * when the table is empty; a centre that loaded its own taxonomy keeps it. Returns how many terms it loaded.
+ */
+export async function ensureDefaultTaxonomy(db: Db): Promise<number> {
   const count = (
     (await db.execute(sql`SELECT count(*)::int AS n FROM taxonomy_terms`)) as unknown as {
       rows: Array<{ n: number }>;
     }
   ).rows[0]?.n;
-  if (count) return;
-  await importTaxonomy(db, parseTaxonomyCsv(readFileSync(DEFAULT_TAXONOMY_FILE, 'utf8')));
+  if (count) return 0;
+  const result = await importTaxonomy(db, parseTaxonomyCsv(readFileSync(DEFAULT_TAXONOMY_FILE, 'utf8')));
+  return result.created;
 }

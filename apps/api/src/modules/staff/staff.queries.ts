@@ -19,6 +19,10 @@ export async function countStaff(db: Db) {
   return db.$count(staff);
 }
 
+export async function countActiveAdmins(db: Db) {
+  return db.$count(staff, and(isNull(staff.disabledAt), arrayContains(staff.roles, ['admin'])));
+}
+
 export async function findStaffById(db: Db, id: string) {
   const [row] = await db.select().from(staff).where(eq(staff.id, id));
   return row;
