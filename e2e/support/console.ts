@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp, type App } from '../../apps/api/src/app';
@@ -15,6 +16,8 @@ export interface RunningConsole {
   app: App;
   database: Database;
   browser: Browser;
+  /** Everything the server logged so far (at LOG_LEVEL info, as in production), one JSON line each. */
+  logs(): string;
   /** A fresh browser profile (cookies, storage) with one page open. */
   newPage(options?: { locale?: string }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -29,8 +32,15 @@ export async function startConsole(
   overrides: Partial<Config> = {},
 ): Promise<RunningConsole> {
   const database = await createTestDatabase();
-  const config = testConfig({ webDist, demo: true, ...overrides });
-  const app = await buildApp({ config, database });
+  const config = testConfig({ webDist, demo: true, logLevel: 'info', ...overrides });
+  const logged: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(chunk.toString());
+      done();
+    },
+  });
+  const app = await buildApp({ config, database, logStream });
   await app.listen({ port: 0, host: '127.0.0.1' });
   await seedDemo({ db: database.db, actor: systemActor('e2e'), log: app.log, realtime: app.realtime });
   const address = app.server.address();
@@ -44,6 +54,7 @@ export async function startConsole(
     app,
     database,
     browser,
+    logs: () => logged.join(''),
     async newPage({ locale = 'en-CA' } = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,

@@ -23,11 +23,14 @@ import { webPlugin } from './plugins/web';
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /** Where the log goes (standard output when not given). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Personal details can travel in query strings (a caller's phone number): log paths, never queries. */
-const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+const loggerOptions = (level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] => ({
   level,
+  ...(stream ? { stream } : {}),
   redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
   serializers: {
     req: (req: { id: string; method: string; url: string }) => ({
@@ -39,13 +42,15 @@ const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
 });
 
 /** Builds the whole application; never listens. */
-export async function buildApp({ config, database }: BuildAppOptions) {
+export async function buildApp({ config, database, logStream }: BuildAppOptions) {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
-    trustProxy: config.trustProxy,
+    logger: loggerOptions(config.logLevel, logStream),
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    bodyLimit: 10 * 1024 * 1024,
+    // Every other JSON body (a contact with all its needs and notes is well under this); sign-in and the
+    // import routes set their own.
+    bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,8 +1,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROLES, type Role } from '@relais/contracts';
 import { z } from 'zod';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** An IPv4 or IPv6 address, optionally with a /prefix, or one of proxy-addr's names for a range. */
+const PROXY_ADDRESS =
+  /^(loopback|linklocal|uniquelocal|[0-9.]+(\/\d{1,2})?|[0-9a-f:.]*:[0-9a-f:.]*(\/\d{1,3})?)$/i;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -20,8 +25,66 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = list.filter((r) => !ROLES.includes(r as Role));
+      if (bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `give roles from ${ROLES.join(', ')}, comma-separated (e.g. admin,supervisor), not ${bad.map((b) => `"${b}"`).join(', ')}`,
+        });
+      }
+      return list as Role[];
+    }),
+  CONSOLE_ORIGIN: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((s) => s.trim().replace(/\/+$/, ''))
+        .filter(Boolean);
+      const bad = list.filter((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+      if (bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `give the console's origins, comma-separated, like https://relais.example.org (scheme and host, no path), not ${bad.map((b) => `"${b}"`).join(', ')}`,
+        });
+      }
+      return list;
+    }),
   COOKIE_SECURE: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'false');
+      const bad = list.filter((s) => !PROXY_ADDRESS.test(s));
+      if (bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            `give the reverse proxy's addresses or CIDRs, comma-separated (e.g. 127.0.0.1,10.0.0.0/8, or loopback), ` +
+            `not ${bad.map((b) => `"${b}"`).join(', ')}: trusting any X-Forwarded-For would let a client choose its address`,
+        });
+      }
+      return list;
+    }),
   HSDS_PUBLIC: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(resolve(repoRoot, 'apps/web/dist')),
@@ -29,6 +92,23 @@ const EnvSchema = z.object({
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   DIRECTORY_SEARCH: z.enum(['memory', 'sql']).default('memory'),
+  // Unset or empty: retention is off. At least 30 days, so a typo cannot strip last week's contacts.
+  RETENTION_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const days = Number(v);
+      if (!Number.isInteger(days) || days < 30 || days > 36_500)
+        ctx.addIssue({
+          code: 'custom',
+          message: `a whole number of days from 30 to 36500 (leave it unset to keep contacts as they are), not "${v}"`,
+        });
+      return days;
+    }),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  CALLER_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
 });
 
 export interface Config {
@@ -38,8 +118,15 @@ export interface Config {
   redisUrl?: string;
   demo: boolean;
   sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, whatever the activity. */
+  sessionMaxHours: number;
+  /** Roles that must set up two-step verification (TOTP) before anything else; empty: optional for all. */
+  totpRequiredRoles: Role[];
+  /** Origins allowed to open the live connection besides the API's own host (e.g. a separate console host). */
+  consoleOrigins: string[];
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Addresses or CIDRs of the reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: string[];
   hsdsPublic: boolean;
   logLevel: string;
   webDist: string;
@@ -48,6 +135,14 @@ export interface Config {
   loginWindowMinutes: number;
   /** memory: an in-memory index per API process answers searches (directory.memory.ts); sql: PostgreSQL does. */
   directorySearch: 'memory' | 'sql';
+  /** Personal fields of contacts closed longer ago than this are removed (modules/retention); undefined: off. */
+  retentionDays?: number;
+  /** The API's longest statement on a PostgreSQL server (0: no limit); CLI jobs and migrations have none. */
+  databaseStatementTimeoutMs: number;
+  /** Key of the HMAC that audits caller numbers; unset: generated once and kept in the database. */
+  auditHmacKey?: string;
+  /** Repeat-caller lookups allowed per staff member in any hour. */
+  callerLookupsPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     demo: e.RELAIS_DEMO,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
+    consoleOrigins: e.CONSOLE_ORIGIN,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     hsdsPublic: e.HSDS_PUBLIC,
@@ -76,6 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     directorySearch: e.DIRECTORY_SEARCH,
+    retentionDays: e.RETENTION_DAYS,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    auditHmacKey: e.AUDIT_HMAC_KEY,
+    callerLookupsPerHour: e.CALLER_LOOKUPS_PER_HOUR,
   };
 }
 

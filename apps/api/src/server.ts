@@ -14,7 +14,10 @@ let startupConfig: Config | undefined;
 async function main() {
   const config = loadConfig();
   startupConfig = config;
-  const database = await createDb({ url: config.databaseUrl });
+  const database = await createDb({
+    url: config.databaseUrl,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   const prepared = await prepareDatabase(database);
   const app = await buildApp({ config, database });
 

@@ -1,11 +1,34 @@
 import { z } from 'zod';
 import { Locale, Role, Scope } from './common';
 
+/** The 6 digits an authenticator app shows (TOTP, RFC 6238). */
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'enter the 6 digits your authenticator app shows');
+export type TotpCode = z.infer<typeof TotpCode>;
+
 export const LoginRequest = z.object({
   email: z.email().max(320),
   password: z.string().min(1).max(1024),
+  /** Needed once the person has set up two-step verification; without it the answer is 401 `secondFactor`. */
+  totpCode: TotpCode.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/**
+ * `details` of the 401 a sign-in gets when the password is right but the authenticator code is missing
+ * (`missing`) or wrong (`invalid`): the console then asks for the code and sends the sign-in again.
+ */
+export const SecondFactorDetails = z.object({
+  secondFactor: z.literal('totp'),
+  reason: z.enum(['missing', 'invalid']),
+});
+export type SecondFactorDetails = z.infer<typeof SecondFactorDetails>;
+
+/** What a person must do in this session before anything else: the server refuses every other route. */
+export const RequiredStep = z.enum(['change_password', 'enrol_totp']);
+export type RequiredStep = z.infer<typeof RequiredStep>;
 
 export const StaffSummary = z.object({
   id: z.uuid(),
@@ -22,13 +45,32 @@ export const Me = z.object({
   csrfToken: z.string(),
   /** Minutes of inactivity after which the session ends. */
   idleTimeoutMinutes: z.number().int(),
+  /** When the session ends unless there is activity before (slid only by a person's requests). */
   expiresAt: z.iso.datetime({ offset: true }),
+  /** When the session ends whatever the activity (`SESSION_MAX_HOURS` after signing in). */
+  absoluteExpiresAt: z.iso.datetime({ offset: true }),
+  /** Steps the console shows before anything else (the server refuses other routes until they are done). */
+  required: z.array(RequiredStep),
+  /** The person has set up two-step verification (an authenticator app). */
+  totpEnabled: z.boolean(),
+  /** The centre requires two-step verification for one of the person's roles. */
+  totpRequired: z.boolean(),
   demo: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'relais_session';
+/** The name over HTTPS (`COOKIE_SECURE`): browsers then refuse it unless Secure, for `/`, without a Domain. */
+export const SECURE_SESSION_COOKIE = '__Host-relais_session';
+export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+
+/**
+ * The console sends `x-relais-activity: user` on requests a person caused (a click, a key, a form); only
+ * those slide the session's idle expiry. Background refetches (after a live event, on focus) leave it alone.
+ */
+export const ACTIVITY_HEADER = 'x-relais-activity';
+export const USER_ACTIVITY = 'user';
 
 // API keys for machine clients: shown once at creation, stored as a SHA-256 hash.
 export const API_KEY_PREFIX = 'rls_';

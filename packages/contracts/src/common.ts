@@ -19,6 +19,7 @@ export const ErrorCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'unprocessable',
   'rate_limited',
   'unavailable',
   'internal',

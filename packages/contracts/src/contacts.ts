@@ -9,14 +9,17 @@ import { FieldError, Locale, PageQuery, pageOf } from './common';
  * Endpoints (all under /api/contacts):
  *   GET    /lines                      LineList            any staff
  *   POST   /                           Contact (201)       specialist, supervisor, key intake:write; Idempotency-Key
- *   GET    /                           ContactPage         specialist (own only), supervisor; ContactListQuery
+ *   POST   /search                     ContactPage         specialist (own only), supervisor; ContactSearchRequest
+ *                                                          (audited: one 'search' row per contact listed)
+ *   GET    /crises                     OpenCrises          supervisor: crises not yet acknowledged by them
+ *   POST   /:id/crisis/acknowledge     CrisisAcknowledged  supervisor
  *   GET    /:id                        Contact             owner specialist, supervisor, followup (audited 'read')
  *   PATCH  /:id                        Contact             autosave; UpdateContactRequest; 409 details = ContactVersionConflict
  *   POST   /:id/close                  Contact             CloseContactRequest; 400 fields = what is missing
- *   GET    /:id/timeline               ContactTimeline
+ *   GET    /:id/timeline               ContactTimeline     (audited)
  *   GET    /:id/phone                  ContactPhone        the full number (audited)
- *   GET    /:id/referral-summary       ReferralSummary     ?lang=en|fr
- *   POST   /callers/lookup             CallerHistory       specialist, supervisor; CallerLookupRequest
+ *   GET    /:id/referral-summary       ReferralSummary     ?lang=en|fr (audited)
+ *   POST   /callers/lookup             CallerHistory       specialist, supervisor; CallerLookupRequest (from a contact)
  *   GET    /specialists                SpecialistList      supervisor (names for the specialist filter)
  *   POST   /callers/safety-notes       SafetyNote (201)    specialist, supervisor; CreateSafetyNoteRequest
  *   POST   /callers/safety-notes/:id/retire  RetiredSafetyNote  supervisor (the note stops showing; kept in the audit)
@@ -25,9 +28,10 @@ import { FieldError, Locale, PageQuery, pageOf } from './common';
  * Console flow: POST / (channel only is enough) with an Idempotency-Key → draft v1; PATCH /:id with the whole
  * or partial document and the last version on each autosave (ids of needs/referrals/follow-ups are UUIDs made
  * by the console); `missing` in every answer is the live wrap-up checklist; POST /:id/close. After a reload,
- * GET /?status=draft lists the specialist's open drafts. Repeat-caller history and safety notes are open to
+ * POST /search {status: 'draft'} lists the specialist's open drafts. Repeat-caller history and safety notes are open to
  * specialists and supervisors only (not follow-up, editor or admin). Writes on /:id by the contact's own
- * specialist or a supervisor; reads also by follow-up staff when the contact has a follow-up.
+ * specialist or a supervisor; reads also by follow-up staff when one of its follow-ups is assigned to them or
+ * open in the shared pool (no assignee).
  */
 
 export const Channel = z.enum(['phone', 'chat', 'text', 'email', 'web', 'walk_in']);
@@ -270,15 +274,31 @@ export const Caller = z.object({
 });
 export type Caller = z.infer<typeof Caller>;
 
+/**
+ * The directory records a referral points at, now: `current` (still there and active), `inactive` (service or
+ * site marked inactive) or `gone` (no longer in the directory, or never was). Not current: show the snapshot.
+ */
+export const ReferralDirectoryState = z.enum(['current', 'inactive', 'gone']);
+export type ReferralDirectoryState = z.infer<typeof ReferralDirectoryState>;
+
 export const Referral = z.object({
   id: z.uuid(),
   needId: z.uuid(),
   serviceId: z.uuid().nullable(),
   locationId: z.uuid().nullable(),
   kind: ReferralKind,
+  /** Snapshot at referral time (English first): what the specialist saw, whatever the directory says now. */
   serviceName: z.string(),
   servicePhone: z.string().nullable(),
   locationName: z.string().nullable(),
+  /** The same snapshot in both languages (null where the directory had no name in that language). */
+  serviceNameEn: z.string().nullable(),
+  serviceNameFr: z.string().nullable(),
+  locationNameEn: z.string().nullable(),
+  locationNameFr: z.string().nullable(),
+  organizationNameEn: z.string().nullable(),
+  organizationNameFr: z.string().nullable(),
+  directory: ReferralDirectoryState,
   note: z.string().nullable(),
   createdAt: IsoDateTime,
 });
@@ -369,6 +389,10 @@ export const ContactListQuery = PageQuery.extend({
 });
 export type ContactListQuery = z.input<typeof ContactListQuery>;
 
+/** POST /api/contacts/search: the same filters in the body, so a place or a name never sits in a URL. */
+export const ContactSearchRequest = ContactListQuery;
+export type ContactSearchRequest = z.input<typeof ContactSearchRequest>;
+
 export const ContactSummary = z.object({
   id: z.uuid(),
   status: ContactStatus,
@@ -406,10 +430,18 @@ export const ContactPhone = z.object({ phone: z.string().nullable() });
 // ---------------------------------------------------------------------------------------------------------
 // Repeat callers and safety notes. The phone travels in a POST body, never in a URL.
 
+/**
+ * A lookup is made from a contact: the caller's number saved on it, never any number. Specialists look up from a
+ * contact they are handling (their own draft); supervisors from any contact, with a reason that is recorded.
+ * Audited with a keyed hash of the number and the ids of every contact shown; rate-limited per staff member
+ * (429 with Retry-After).
+ */
 export const CallerLookupRequest = z.object({
-  phone: z.string().trim().min(1).max(40),
-  /** Leave out the contact being logged right now. */
-  excludeContactId: z.uuid().optional(),
+  contactId: z.uuid(),
+  /** The number as typed on that contact (any format): refused with 409 until the contact holds it. */
+  phone: z.string().trim().min(1).max(40).optional(),
+  /** Why a supervisor looks up this caller; required unless they are handling the contact. No caller details. */
+  reason: z.string().trim().min(5).max(500).optional(),
 });
 export type CallerLookupRequest = z.infer<typeof CallerLookupRequest>;
 
@@ -435,6 +467,8 @@ export const CallerHistoryContact = z.object({
 export type CallerHistoryContact = z.infer<typeof CallerHistoryContact>;
 
 export const CallerHistory = z.object({
+  /** The contact the lookup was made from (never listed in `contacts`). */
+  contactId: z.uuid(),
   phoneMasked: z.string(),
   /** Most recent first, at most 50. */
   contacts: z.array(CallerHistoryContact),
@@ -537,6 +571,18 @@ export const ContactCrisisEvent = z.object({
   at: IsoDateTime,
 });
 export type ContactCrisisEvent = z.infer<typeof ContactCrisisEvent>;
+
+/**
+ * GET /api/contacts/crises (supervisors): the crises this supervisor has not acknowledged since they were raised
+ * (drafts, and those raised in the last 24 hours), newest first. The console loads it on start and after every
+ * reconnect or resync, so an alert whose notification was lost still shows.
+ */
+export const OpenCrises = z.object({ items: z.array(ContactCrisisEvent) });
+export type OpenCrises = z.infer<typeof OpenCrises>;
+
+/** POST /api/contacts/:id/crisis/acknowledge (supervisors): this supervisor has seen the alert. */
+export const CrisisAcknowledged = z.object({ contactId: z.uuid(), acknowledgedAt: IsoDateTime });
+export type CrisisAcknowledged = z.infer<typeof CrisisAcknowledged>;
 
 /** To supervisors and the contact's specialist after each create, autosave and close (live queue). */
 export const ContactChangedEvent = z.object({

@@ -1,6 +1,7 @@
 export * from './common';
 export * from './health';
 export * from './auth';
+export * from './account';
 export * from './realtime';
 export * from './staff';
 export * from './directory';

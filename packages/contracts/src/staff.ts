@@ -20,6 +20,8 @@ export const StaffMember = z.object({
   disabledAt: z.iso.datetime({ offset: true }).nullable(),
   lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** Two-step verification is set up (an admin can remove it for a lost phone). */
+  totpEnabled: z.boolean().optional(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 

@@ -1,6 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, QueryOutsideTransactionError, rows, schema, type Database } from './index';
+import {
+  createDb,
+  createTestDatabase,
+  QueryOutsideTransactionError,
+  rows,
+  schema,
+  type Database,
+} from './index';
 import { isMigrated } from './migrate';
 
 describe('createDb + migrate', () => {
@@ -62,12 +72,16 @@ describe('createDb + migrate', () => {
     expect(rows[0]?.s).toBe('Societe Education');
   });
 
-  it('refuses to change or delete audit rows', async () => {
+  it('refuses to change, delete or truncate audit rows', async () => {
     await database.exec(
       `INSERT INTO audit_log (actor_type, action, entity_type) VALUES ('system', 'create', 'test')`,
     );
     await expect(database.exec(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     await expect(database.exec(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(database.exec(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    await expect(database.exec(`TRUNCATE audit_log CASCADE`)).rejects.toThrow(/append-only/);
+    const left = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`);
+    expect(left[0]?.n).toBeGreaterThan(0);
   });
 
   it('running migrate again applies nothing', async () => {
@@ -127,5 +141,37 @@ describe('createDb + migrate', () => {
       expect(await outside).toEqual([{ n: 1 }]);
       expect(await later).toEqual([{ n: 1 }]);
     });
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('statement timeout on a PostgreSQL server', () => {
+  let database: Database;
+  let timed: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const url = (database.pool?.options as { connectionString?: string } | undefined)?.connectionString;
+    if (!url) throw new Error('no server URL');
+    timed = await createDb({ url, poolSize: 2, statementTimeoutMs: 200 });
+  });
+  afterAll(async () => {
+    await timed.close();
+    await database.close();
+  });
+
+  it('cancels a statement that runs past it, and the pool answers the next one', async () => {
+    await expect(timed.query('SELECT pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+    expect(await timed.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('does not apply to migrations, and is back in force once they are done', async () => {
+    const { migrate } = await import('./migrate');
+    const folder = await mkdtemp(join(tmpdir(), 'relais-migrations-'));
+    await writeFile(join(folder, '9999_slow.sql'), 'SELECT pg_sleep(0.6);');
+    try {
+      await expect(migrate(timed, folder)).resolves.toEqual(['9999_slow.sql']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    await expect(timed.query('SELECT pg_sleep(1)')).rejects.toThrow(/statement timeout/);
   });
 });

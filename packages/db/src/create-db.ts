@@ -41,6 +41,11 @@ export interface CreateDbOptions {
    * transaction's writes, a bug too but not a hang, so there it is on only where asked (the tests).
    */
   guardTransactions?: boolean;
+  /**
+   * PostgreSQL server only: cancel any statement running longer than this (ms), so one runaway query cannot
+   * hold a connection and the requests queued behind it. Migrations lift it for their own transactions.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -51,8 +56,11 @@ export async function createDb({
   url,
   poolSize = 10,
   guardTransactions,
+  statementTimeoutMs,
 }: CreateDbOptions): Promise<Database> {
-  const database = isPostgresUrl(url) ? await createPgDb(url, poolSize) : await createPgliteDb(url);
+  const database = isPostgresUrl(url)
+    ? await createPgDb(url, poolSize, statementTimeoutMs)
+    : await createPgliteDb(url);
   if (guardTransactions ?? database.engine === 'pglite') guard(database);
   return database;
 }
@@ -105,8 +113,13 @@ function guard(database: Database) {
   else refuseInside(client as PGlite, ['query', 'exec', 'transaction', 'describeQuery']);
 }
 
-async function createPgDb(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'relais' });
+async function createPgDb(url: string, max: number, statementTimeoutMs?: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'relais',
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return {

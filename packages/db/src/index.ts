@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './test-db';
 export * as schema from './schema/index';
 export * from './rows';
+export * from './roles';

@@ -20,9 +20,16 @@ export async function migrate(database: Database, folder = migrationsFolder): Pr
   const files = await listMigrations(folder);
   const applied: string[] = [];
   const run = async (exec: (sql: string) => Promise<void>, query: Database['query']) => {
-    await exec(
-      `CREATE TABLE IF NOT EXISTS relais_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    // Created only when missing: the API may run as a role without CREATE rights (README, "Security"), and
+    // CREATE TABLE IF NOT EXISTS checks those rights even when the table exists.
+    const [table] = await query<{ found: string | null }>(
+      `SELECT to_regclass('relais_migrations')::text AS found`,
     );
+    if (!table?.found) {
+      await exec(
+        `CREATE TABLE IF NOT EXISTS relais_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+    }
     const done = new Set(
       (await query<{ name: string }>('SELECT name FROM relais_migrations')).map((r) => r.name),
     );
@@ -41,6 +48,9 @@ export async function migrate(database: Database, folder = migrationsFolder): Pr
   if (database.pool) {
     const client = await database.pool.connect();
     try {
+      // Waiting for another process's migrations, and the migrations themselves, may take longer than the
+      // pool's statement_timeout (createDb); the setting is restored before the client goes back to the pool.
+      await client.query('SET statement_timeout = 0');
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await run(
         async (sql) => void (await client.query(sql)),
@@ -48,6 +58,7 @@ export async function migrate(database: Database, folder = migrationsFolder): Pr
       );
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await client.query('RESET statement_timeout').catch(() => undefined);
       client.release();
     }
   } else {

@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { UsageError, type Command } from './command';
-import { clearDirectory, directoryIsEmpty, seedDirectory } from '../modules/directory/directory.seed';
+import { systemActor } from '../lib/context';
+import {
+  directoryIsEmpty,
+  replaceDirectory,
+  seedDirectory,
+  type SeedResult,
+} from '../modules/directory/directory.seed';
 import { importTaxonomy, parseTaxonomyFile } from '../modules/directory/directory.taxonomy';
 import { refreshAllSearchDocuments } from '../modules/directory/directory.index';
 import { SCALES } from '../modules/directory/seed/generator';
@@ -10,18 +16,29 @@ export const directoryCommands: Record<string, Command> = {
   'seed:directory': {
     summary: 'Generate a synthetic bilingual Ontario directory (deterministic per --seed)',
     usage: 'seed:directory --scale ontario|demo [--seed N] [--replace]',
-    async run({ database, flags, out }) {
+    async run({ config, database, flags, out }) {
       const scaleName = flags.scale ?? 'demo';
       const scale = SCALES[scaleName];
       if (!scale) throw new UsageError(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
       const seed = Number(flags.seed ?? 211);
       if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
-      if (!(await directoryIsEmpty(database.db))) {
-        if (flags.replace !== 'true')
-          throw new UsageError('The directory is not empty: add --replace to replace it');
-        await clearDirectory(database.db);
+      let result: SeedResult;
+      if (await directoryIsEmpty(database.db)) result = await seedDirectory(database.db, { scale, seed });
+      else if (flags.replace !== 'true')
+        throw new UsageError('The directory is not empty: add --replace to replace it');
+      else {
+        const replaced = await replaceDirectory({
+          ctx: { db: database.db, actor: systemActor('cli') },
+          input: { scale, seed, demo: config.demo },
+        });
+        const kept = replaced.kept.keptServices.length + replaced.kept.keptLocations.length;
+        if (kept)
+          out(
+            `Kept ${replaced.kept.keptServices.length} services and ${replaced.kept.keptLocations.length} sites that ` +
+              'referrals point to (inactive unless the new directory has them again)',
+          );
+        result = replaced;
       }
-      const result = await seedDirectory(database.db, { scale, seed });
       out(
         `Seeded ${result.organizations} organizations, ${result.locations} locations, ${result.services} services, ` +
           `${result.serviceAtLocations} service-at-locations (${result.searchDocuments} search rows) in ` +

@@ -5,8 +5,10 @@ import { FIRST_ADMIN_COMMAND, prepareDatabase } from '../prepare-database';
 import { startupMessage } from '../startup-errors';
 import { UsageError, type Command } from './command';
 import { contactsCommands } from './contacts.commands';
+import { databaseCommands } from './database.commands';
 import { directoryCommands } from './directory.commands';
 import { hsdsCommands } from './hsds.commands';
+import { retentionCommands } from './retention.commands';
 import { staffCommands } from './staff.commands';
 
 const commands: Record<string, Command> = {
@@ -24,6 +26,8 @@ const commands: Record<string, Command> = {
   ...directoryCommands,
   ...hsdsCommands,
   ...contactsCommands,
+  ...retentionCommands,
+  ...databaseCommands,
 };
 
 function parseArgs(argv: string[]) {

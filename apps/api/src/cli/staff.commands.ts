@@ -91,6 +91,17 @@ export const staffCommands: Record<string, Command> = {
       cli.out(`Password reset for ${email}; their sessions have ended`);
     },
   },
+  'staff:reset-totp': {
+    summary: "Remove a staff member's two-step verification (a lost phone) and end their sessions",
+    usage: 'staff:reset-totp --email EMAIL',
+    async run(cli) {
+      const email = requireFlag(cli, 'email');
+      await asCli(cli, async (ctx) =>
+        staff.resetTotp({ ctx, input: { id: await staff.staffIdByEmail(ctx, email) } }),
+      );
+      cli.out(`Two-step verification removed for ${email}; their sessions have ended`);
+    },
+  },
   'staff:list': {
     summary: 'List staff accounts',
     usage: 'staff:list',

@@ -1,4 +1,6 @@
-import { schema, type Db } from '@relais/db';
+import { createHmac, randomBytes } from 'node:crypto';
+import { rows, schema, type Db } from '@relais/db';
+import { sql } from 'drizzle-orm';
 import type { ServiceContext } from './context';
 
 export interface AuditEntry {
@@ -31,3 +33,40 @@ export async function writeAudit(
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Keyed hashes: the audit can say "the same number as that lookup" without holding the number. The key is
+// AUDIT_HMAC_KEY when set; otherwise one generated at first use and kept in server_secrets, so hashes stay
+// comparable across restarts and API processes (and no key is written in the code).
+
+const HMAC_SECRET = 'audit_hmac_key';
+const storedKeys = new WeakMap<Db, Promise<string>>();
+
+async function loadOrCreateKey(db: Db): Promise<string> {
+  await db.execute(
+    sql`INSERT INTO server_secrets (name, value) VALUES (${HMAC_SECRET}, ${randomBytes(32).toString('hex')})
+        ON CONFLICT (name) DO NOTHING`,
+  );
+  const [row] = await rows<{ value: string }>(
+    db,
+    sql`SELECT value FROM server_secrets WHERE name = ${HMAC_SECRET}`,
+  );
+  if (!row) throw new Error('server_secrets: the audit HMAC key could not be stored');
+  return row.value;
+}
+
+/** The audit HMAC key: the configured one, else this database's (created once, then cached per process). */
+export function auditHmacKey(db: Db, configured: string | undefined): Promise<string> {
+  if (configured) return Promise.resolve(configured);
+  let key = storedKeys.get(db);
+  if (!key) {
+    key = loadOrCreateKey(db);
+    storedKeys.set(db, key);
+    key.catch(() => storedKeys.delete(db));
+  }
+  return key;
+}
+
+/** HMAC-SHA-256 of a value (e.g. a phone number's digits) under the audit key, hex. */
+export const keyedHash = (key: string, value: string) =>
+  createHmac('sha256', key).update(value).digest('hex');

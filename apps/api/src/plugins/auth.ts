@@ -1,11 +1,23 @@
 import cookie from '@fastify/cookie';
-import { CSRF_HEADER, SESSION_COOKIE, type Role, type Scope } from '@relais/contracts';
+import {
+  ACTIVITY_HEADER,
+  CSRF_HEADER,
+  sessionCookieName,
+  USER_ACTIVITY,
+  type Role,
+  type Scope,
+} from '@relais/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Actor, ServiceContext } from '../lib/context';
-import { forbidden, unauthenticated } from '../lib/errors';
-import { actorFromApiKey, actorFromSession } from '../modules/auth/auth.service';
+import { AppError, forbidden, unauthenticated } from '../lib/errors';
+import {
+  actorFromApiKey,
+  actorFromSession,
+  requiredSteps,
+  type StaffSession,
+} from '../modules/auth/auth.service';
 
 /**
  * Every /api route declares who may reach it in `config.access`:
@@ -13,8 +25,11 @@ import { actorFromApiKey, actorFromSession } from '../modules/auth/auth.service'
  * - { roles }: signed-in staff holding one of the roles ('any' = any staff);
  * - { scopes }: API keys holding one of the scopes. Both may be given.
  * A route without `access` is refused at startup, so nothing is reachable by accident.
+ * A session with required steps (an admin-set password to change, TOTP to set up) reaches only the routes
+ * marked `duringRequiredSteps` until they are done.
  */
-export type Access = 'public' | { roles?: readonly Role[] | 'any'; scopes?: readonly Scope[] };
+export type Access =
+  'public' | { roles?: readonly Role[] | 'any'; scopes?: readonly Scope[]; duringRequiredSteps?: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,7 +37,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
-    staffSession: { expiresAt: Date; locale: string } | null;
+    staffSession: Omit<StaffSession, 'actor'> | null;
     ctx: ServiceContext;
   }
 }
@@ -56,7 +71,7 @@ export const authPlugin = fp(
         requestId: request.id,
         realtime: app.realtime,
       };
-      authorize(request, reply);
+      authorize(request, reply, config);
     });
   },
   { name: 'auth', dependencies: ['db', 'realtime'] },
@@ -69,16 +84,23 @@ async function identify(app: FastifyInstance, request: FastifyRequest, config: C
     if (!request.actor) throw unauthenticated('This API key is not valid or has been revoked');
     return;
   }
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookieName(config.cookieSecure)];
   if (!token) return;
-  const found = await actorFromSession(app.database.db, token, config.sessionIdleMinutes);
+  const slide = request.headers[ACTIVITY_HEADER] === USER_ACTIVITY;
+  const found = await actorFromSession(app.database.db, token, config.sessionIdleMinutes, { slide });
   if (found) {
-    request.actor = found.actor;
-    request.staffSession = { expiresAt: found.expiresAt, locale: found.locale };
+    const { actor, ...session } = found;
+    request.actor = actor;
+    request.staffSession = session;
   }
 }
 
-function authorize(request: FastifyRequest, _reply: FastifyReply) {
+const STEP_MESSAGES = {
+  change_password: 'Change the password an administrator set for you first (My account)',
+  enrol_totp: 'Set up two-step verification first (My account): your centre requires it for your role',
+} as const;
+
+function authorize(request: FastifyRequest, _reply: FastifyReply, config: Config) {
   const access = request.routeOptions.config?.access;
   const url = request.routeOptions.url;
   if (!url || access === 'public' || (!access && !url.startsWith('/api'))) return;
@@ -89,6 +111,11 @@ function authorize(request: FastifyRequest, _reply: FastifyReply) {
     const roles = access.roles;
     const allowed = roles === 'any' ? true : (roles ?? []).some((r) => actor.roles.includes(r));
     if (!allowed) throw forbidden();
+    const steps = request.staffSession ? requiredSteps(actor.roles, request.staffSession, config) : [];
+    const [step] = steps;
+    if (step && !access.duringRequiredSteps) {
+      throw new AppError('forbidden', STEP_MESSAGES[step], { details: { required: steps } });
+    }
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
       throw forbidden('This request is missing its CSRF token; reload the page and try again');
     }

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import { systemActor } from '../lib/context';
+import { runRetention } from '../modules/retention/retention.service';
 
 const EVERY_MS = 60 * 60_000;
 /** A retried contact creation is answered from its stored answer for a day; then the answer goes. */
@@ -30,12 +32,25 @@ export async function housekeep(db: Db, opts: { sessionIdleMinutes: number; now?
   return counts ?? { sessions: 0, idempotencyKeys: 0, searchChanges: 0 };
 }
 
-/** Runs housekeep() when the server starts listening, then hourly (CLI commands and tests do not listen). */
+/**
+ * Runs the retention policy (when RETENTION_DAYS is set) and housekeep() when the server starts listening, then
+ * hourly (CLI commands and tests do not listen). Every API process runs it; the retention lock lets one work.
+ */
 export const housekeepingPlugin = fp(
   async (app: FastifyInstance, opts: { config: Config }) => {
     let timer: NodeJS.Timeout | undefined;
+    const days = opts.config.retentionDays;
+    const retention = () =>
+      days === undefined
+        ? Promise.resolve()
+        : runRetention({ ctx: { db: app.database.db, actor: systemActor('retention') }, input: { days } })
+            .then((r) => {
+              if (r.contacts) app.log.info({ contacts: r.contacts, runId: r.runId }, 'retention');
+            })
+            .catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'retention failed'));
     const run = () =>
-      housekeep(app.database.db, { sessionIdleMinutes: opts.config.sessionIdleMinutes })
+      retention()
+        .then(() => housekeep(app.database.db, { sessionIdleMinutes: opts.config.sessionIdleMinutes }))
         .then((deleted) => app.log.info({ deleted }, 'housekeeping'))
         .catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'housekeeping failed'));
     app.addHook('onListen', async () => {

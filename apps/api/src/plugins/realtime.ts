@@ -2,19 +2,20 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import {
   rooms,
-  SESSION_COOKIE,
+  sessionCookieName,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@relais/contracts';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import type { Config } from '../config';
 import type { Actor } from '../lib/context';
 import { createListener } from './realtime-listener';
-import { actorFromSession } from '../modules/auth/auth.service';
+import { actorFromSession, liveSessionExpiry, requiredSteps } from '../modules/auth/auth.service';
 
 type EventName = keyof ServerToClientEvents;
 type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -42,6 +43,29 @@ declare module 'fastify' {
 }
 
 const ALL_STAFF = 'staff';
+/** setTimeout's longest delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** When the database cannot say whether a session still lives, ask again after this long. */
+const RECHECK_MS = 30_000;
+
+/**
+ * A live connection may only come from the console: a page on the same host as the request, or an origin
+ * configured in CONSOLE_ORIGIN. Browsers send Origin on every cross-site handshake (and Sec-Fetch-Site);
+ * a request with neither comes from a same-origin poll or from a program that holds the cookie anyway.
+ */
+export function originAllowed(headers: IncomingHttpHeaders, allowed: readonly string[]): boolean {
+  const origin = headers.origin;
+  if (!origin) {
+    const site = headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  }
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === headers.host;
+  } catch {
+    return false;
+  }
+}
 
 type AdapterFactory = ReturnType<typeof createPostgresAdapter>;
 
@@ -71,6 +95,7 @@ export const realtimePlugin = fp(
     const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>(app.server, {
       path: '/socket.io',
       serveClient: false,
+      allowRequest: (req, callback) => callback(null, originAllowed(req.headers, opts.config.consoleOrigins)),
     });
     const cleanups: Array<() => Promise<unknown>> = [];
     const inFlight = new Set<Promise<unknown>>();
@@ -109,12 +134,18 @@ export const realtimePlugin = fp(
 
     io.use(async (socket, next) => {
       try {
-        const token = fastifyCookie.parse(socket.request.headers.cookie ?? '')[SESSION_COOKIE];
+        const cookies = fastifyCookie.parse(socket.request.headers.cookie ?? '');
+        const token = cookies[sessionCookieName(opts.config.cookieSecure)];
+        // Connecting is not a person's activity: it does not slide the session.
         const found = token
-          ? await actorFromSession(app.database.db, token, opts.config.sessionIdleMinutes)
+          ? await actorFromSession(app.database.db, token, opts.config.sessionIdleMinutes, { slide: false })
           : null;
-        if (!found) return next(new Error('unauthenticated'));
+        if (!found || found.actor.type !== 'staff') return next(new Error('unauthenticated'));
+        // Until the password is changed (or TOTP set up) the session sees nothing live.
+        if (requiredSteps(found.actor.roles, found, opts.config).length > 0)
+          return next(new Error('required_steps'));
         socket.data.actor = found.actor;
+        socket.data.expiresAt = found.expiresAt;
         next();
       } catch (err) {
         next(err as Error);
@@ -129,7 +160,30 @@ export const realtimePlugin = fp(
         rooms.staff(actor.id),
         ...actor.roles.map(rooms.role),
       ]);
+      endOnExpiry(socket, actor.sessionId, socket.data.expiresAt as Date);
     });
+
+    /**
+     * Closes a socket when its session runs out (idle or absolute lifetime): at the expiry known, the
+     * session is read again, since a person's requests may have slid it meanwhile.
+     */
+    const endOnExpiry = (socket: Socket, sessionId: string, expiresAt: Date) => {
+      let timer: NodeJS.Timeout | undefined;
+      const schedule = (at: number) => {
+        timer = setTimeout(() => void check(), Math.min(Math.max(at - Date.now(), 0) + 250, MAX_TIMER_MS));
+        timer.unref();
+      };
+      const check = async () => {
+        if (!socket.connected) return;
+        const live = await liveSessionExpiry(app.database.db, sessionId).catch(() => undefined);
+        if (live === undefined) return schedule(Date.now() + RECHECK_MS);
+        if (live && live.getTime() > Date.now()) return schedule(live.getTime());
+        socket.emit('session.ended', { reason: 'expired' });
+        socket.disconnect(true);
+      };
+      schedule(expiresAt.getTime());
+      socket.on('disconnect', () => clearTimeout(timer));
+    };
 
     // Each process tells its own sockets why, then closes them. One message per room, not an emit followed
     // by a disconnect: the adapter publishes those on different connections, and the disconnect could

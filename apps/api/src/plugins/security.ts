@@ -42,8 +42,10 @@ export function securityHeaders(): Record<string, string> {
 export const securityPlugin = fp(
   async (app: FastifyInstance) => {
     const headers = securityHeaders();
-    app.addHook('onRequest', (_request, reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
       reply.headers(headers);
+      // Any API answer may carry a caller's details: no browser, proxy or shared-workstation cache keeps one.
+      if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
       done();
     });
   },

@@ -39,7 +39,8 @@ function SessionGuard() {
 function RealtimeProvider({ connect, children }: { connect: ConnectRealtime; children: ReactNode }) {
   const queryClient = useQueryClient();
   const { me } = useSession();
-  const staffId = me?.staff.id;
+  // A session that must first change its password or set up TOTP gets no live link (the server refuses it).
+  const staffId = me && me.required.length === 0 ? me.staff.id : undefined;
   const [hub] = useState(() => new RealtimeHub());
 
   useEffect(() => {

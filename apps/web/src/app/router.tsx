@@ -2,6 +2,7 @@ import type { Role } from '@relais/contracts';
 import { Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation, type RouteObject } from 'react-router-dom';
 import { ErrorAlert, Loading } from '../components/feedback';
+import { RequiredStepsScreen } from '../features/account/components/required-steps-screen';
 import { LoginScreen } from '../features/auth/components/login-screen';
 import type { FeatureOverlay, FeatureRoute } from '../lib/feature-route';
 import { CurrentStaffContext, hasAnyRole, useCurrentStaff, useSession } from '../lib/session';
@@ -23,6 +24,13 @@ function RequireSession({ children }: { children: ReactNode }) {
       </main>
     );
   if (!me) return <Navigate to="/login" replace state={{ from: location }} />;
+  // An admin-set password to change, or TOTP the centre requires: before anything else.
+  if (me.required.length > 0)
+    return (
+      <CurrentStaffContext.Provider value={me}>
+        <RequiredStepsScreen />
+      </CurrentStaffContext.Provider>
+    );
   return <CurrentStaffContext.Provider value={me}>{children}</CurrentStaffContext.Provider>;
 }
 

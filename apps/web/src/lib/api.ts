@@ -1,4 +1,11 @@
-import { CSRF_HEADER, ErrorResponse, type ErrorCode, type FieldError } from '@relais/contracts';
+import {
+  ACTIVITY_HEADER,
+  CSRF_HEADER,
+  ErrorResponse,
+  USER_ACTIVITY,
+  type ErrorCode,
+  type FieldError,
+} from '@relais/contracts';
 import type { z } from 'zod';
 
 /** Codes the client adds to the server's vocabulary: the request never got an answer, or an unexpected one. */
@@ -8,6 +15,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly fields: FieldError[];
+  readonly details: Record<string, unknown>;
   readonly requestId: string | undefined;
 
   constructor(init: {
@@ -15,6 +23,7 @@ export class ApiError extends Error {
     code: ErrorCode | ClientErrorCode;
     message: string;
     fields?: FieldError[];
+    details?: Record<string, unknown>;
     requestId?: string;
   }) {
     super(init.message);
@@ -22,6 +31,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields ?? [];
+    this.details = init.details ?? {};
     this.requestId = init.requestId;
   }
 
@@ -49,7 +59,25 @@ export interface RequestOptions {
   csrfToken?: string;
   /** Extra request headers, e.g. an Idempotency-Key. */
   headers?: Record<string, string>;
+  /**
+   * Whether a person caused this request (only those keep the session alive). By default: yes when they
+   * pressed a key, clicked or touched in the last few seconds; refetches after a live event are not.
+   */
+  activity?: 'user' | 'background';
 }
+
+/** How recent a person's input must be for a request to count as theirs (autosave waits under a second). */
+export const USER_ACTION_WINDOW_MS = 5_000;
+let lastInputAt = 0;
+const noteInput = () => {
+  lastInputAt = Date.now();
+};
+if (typeof window !== 'undefined') {
+  for (const type of ['keydown', 'pointerdown', 'touchstart'] as const)
+    window.addEventListener(type, noteInput, { capture: true, passive: true });
+}
+const personCaused = (activity: RequestOptions['activity']) =>
+  activity ? activity === 'user' : Date.now() - lastInputAt < USER_ACTION_WINDOW_MS;
 
 /**
  * The session-wide state the client needs: the CSRF token of the signed-in session, what to do when the
@@ -103,7 +131,7 @@ export const apiSession = {
   setUnauthenticatedHandler(handler: (() => void) | null) {
     state.onUnauthenticated = handler;
   },
-  /** When a request last reached the server in any tab of this browser (each one slides the session). */
+  /** When a person's request last reached the server in any tab of this browser (each one slid the session). */
   lastActivityAt(): number {
     return Math.max(state.lastActivityAt, readSharedActivity());
   },
@@ -156,6 +184,8 @@ export async function request<S extends z.ZodType>(
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const csrfToken = options.csrfToken ?? state.csrfToken;
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  const byPerson = personCaused(options.activity);
+  if (byPerson) headers[ACTIVITY_HEADER] = USER_ACTIVITY;
 
   let response: Response;
   try {
@@ -189,8 +219,9 @@ export async function request<S extends z.ZodType>(
     throw error;
   }
 
-  // /me and login return the exact expiry themselves; any other answer means the server slid the session.
-  if (!SESSION_PROBES.has(path)) noteActivity();
+  // /me and login return the exact expiry themselves; any other answer to a person's request means the
+  // server slid the session. Background requests leave it, so they do not hold off the idle warning.
+  if (byPerson && !SESSION_PROBES.has(path)) noteActivity();
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError({

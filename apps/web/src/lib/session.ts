@@ -1,7 +1,8 @@
-import { Me, type Role } from '@relais/contracts';
+import { Me, OkResponse, type Role } from '@relais/contracts';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { api, apiSession, isApiError } from './api';
+import { api, apiSession, isApiError, type RequestOptions } from './api';
+import { privateStorage } from './private-storage';
 
 /**
  * The signed-in session, shared by the shell and every feature. GET /api/auth/me decides it: a Me means
@@ -9,14 +10,20 @@ import { api, apiSession, isApiError } from './api';
  */
 export const meQueryKey = ['auth', 'me'] as const;
 
-export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+export async function fetchMe(
+  signal?: AbortSignal,
+  activity?: RequestOptions['activity'],
+): Promise<Me | null> {
   try {
-    const me = await api.get('/api/auth/me', Me, { signal });
+    const me = await api.get('/api/auth/me', Me, { signal, activity });
     apiSession.setCsrfToken(me.csrfToken);
+    privateStorage.open(me.staff.id);
     return me;
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
+      // No session in this browser: whatever the last one kept locally goes (it ended while closed).
       apiSession.forget();
+      privateStorage.close();
       return null;
     }
     throw err;
@@ -74,16 +81,34 @@ export const useSignedOutReason = () =>
 /** After a login: remember the session everywhere it is needed. */
 export function startSession(queryClient: QueryClient, me: Me) {
   apiSession.setCsrfToken(me.csrfToken);
+  privateStorage.open(me.staff.id);
   lastReason = null;
   notify();
   queryClient.setQueryData(meQueryKey, me);
 }
 
-/** Ends the session locally: forget the token and every cached record (they may hold personal details). */
+/**
+ * Ends the session locally: forget the token, every cached record and the drafts kept in this browser
+ * (they may hold personal details).
+ */
 export function endSession(queryClient: QueryClient, reason: SignedOutReason) {
   apiSession.forget();
+  privateStorage.close();
   lastReason = reason;
   notify();
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
   queryClient.setQueryData(meQueryKey, null);
+}
+
+/** POST /api/auth/logout. `csrfToken` lets a session already forgotten locally still be closed on the server. */
+export const logoutRequest = (csrfToken?: string) =>
+  api.post('/api/auth/logout', OkResponse, undefined, csrfToken ? { csrfToken } : undefined);
+
+/** Signs out on the server and here; signed out locally even when the server cannot be reached. */
+export async function signOut(queryClient: QueryClient) {
+  try {
+    await logoutRequest();
+  } finally {
+    endSession(queryClient, 'logout');
+  }
 }

@@ -23,6 +23,10 @@ export function meFixture(roles: Role[] = ['specialist'], overrides: Partial<Me>
     csrfToken: `csrf-${first}`,
     idleTimeoutMinutes: 30,
     expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    absoluteExpiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+    required: [],
+    totpEnabled: false,
+    totpRequired: false,
     demo: false,
     ...overrides,
   };

@@ -81,6 +81,8 @@ export const contacts = pgTable(
     externalId: text('external_id').unique(),
     ...timestamps,
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When a crisis flag was last added (not set by imports): the supervisors' open crises start here. */
+    crisisRaisedAt: timestamp('crisis_raised_at', { withTimezone: true }),
   },
   (t) => [
     index('contacts_started_idx').on(t.startedAt),
@@ -96,6 +98,12 @@ export const contacts = pgTable(
     index('contacts_draft_idx')
       .on(t.specialistId)
       .where(sql`status = 'draft'`),
+    index('contacts_closed_idx')
+      .on(t.closedAt)
+      .where(sql`status = 'closed'`),
+    index('contacts_crisis_raised_idx')
+      .on(t.crisisRaisedAt)
+      .where(sql`crisis_raised_at IS NOT NULL`),
   ],
 );
 
@@ -133,12 +141,20 @@ export const contactReferrals = pgTable(
     needId: uuid('need_id')
       .notNull()
       .references(() => contactNeeds.id, { onDelete: 'cascade' }),
-    serviceId: uuid('service_id').references(() => services.id, { onDelete: 'set null' }),
-    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
+    /** RESTRICT (migrations/0011): a referenced directory record is marked inactive, never deleted. */
+    serviceId: uuid('service_id').references(() => services.id, { onDelete: 'restrict' }),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'restrict' }),
     kind: text('kind').notNull().default('referral'),
     serviceName: text('service_name').notNull(),
     servicePhone: text('service_phone'),
     locationName: text('location_name'),
+    /** Snapshot in both languages at referral time (migrations/0010): survives any directory change. */
+    serviceNameEn: text('service_name_en'),
+    serviceNameFr: text('service_name_fr'),
+    locationNameEn: text('location_name_en'),
+    locationNameFr: text('location_name_fr'),
+    organizationNameEn: text('organization_name_en'),
+    organizationNameFr: text('organization_name_fr'),
     note: text('note'),
     position: integer('position').notNull().default(0),
     ...timestamps,
@@ -147,6 +163,7 @@ export const contactReferrals = pgTable(
     index('contact_referrals_contact_idx').on(t.contactId),
     index('contact_referrals_need_idx').on(t.needId),
     index('contact_referrals_service_idx').on(t.serviceId),
+    index('contact_referrals_location_idx').on(t.locationId),
   ],
 );
 
@@ -198,4 +215,48 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Secrets the server generates once and keeps across restarts (e.g. the audit HMAC key). */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Append-only record of each repeat-caller lookup: a keyed hash of the number, never the number. */
+export const callerLookups = pgTable(
+  'caller_lookups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    staffId: uuid('staff_id').notNull(),
+    contactId: uuid('contact_id'),
+    phoneHmac: text('phone_hmac').notNull(),
+    reason: text('reason'),
+    shownContactIds: uuid('shown_contact_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('caller_lookups_staff_idx').on(t.staffId, t.at),
+    index('caller_lookups_phone_idx').on(t.phoneHmac, t.at),
+  ],
+);
+
+/** A supervisor has seen (dismissed or opened) a contact's crisis alert raised at or before acknowledgedAt. */
+export const crisisAcknowledgements = pgTable(
+  'crisis_acknowledgements',
+  {
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.staffId] })],
 );

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './directory';
 export * from './contacts';
 export * from './directory-editing';
+export * from './retention';

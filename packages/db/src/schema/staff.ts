@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const staff = pgTable('staff', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -12,6 +12,14 @@ export const staff = pgTable('staff', {
     .default(sql`'{}'::text[]`),
   locale: text('locale').notNull().default('en'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** Set by an admin's password reset: the next session must change it before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Base32 TOTP secret, once confirmed with a first code; `totpPendingSecret` while being set up. */
+  totpSecret: text('totp_secret'),
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last 30-second step whose code was accepted: a code is never accepted twice. */
+  totpLastCounter: bigint('totp_last_counter', { mode: 'number' }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,7 +36,11 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The idle expiry, slid by a person's requests but never past `absoluteExpiresAt`. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+    /** What the person sees in "My account" to tell sessions apart and end one (never the token hash). */
+    publicId: uuid('public_id').notNull().unique().defaultRandom(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

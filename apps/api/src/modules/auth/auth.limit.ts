@@ -5,10 +5,16 @@ import { sha256 } from '../../lib/tokens';
 import * as q from './auth.queries';
 
 /**
- * A contact centre often signs in from one shared public address, so the address allows several
- * accounts' worth of failures before it is held back; one account alone gets `loginMaxAttempts`.
+ * Failed sign-ins slow down the one who fails, not the account: the limit follows an account *from one network
+ * address*, so a stranger hammering a specialist's email from elsewhere never keeps the specialist out of their
+ * shift. Past the free attempts, each further failure doubles the wait before the next try (30 s, 1 min, 2 min
+ * … up to the window): a progressive delay, never a hard lock. An address on its own (many accounts tried from
+ * it) is slowed the same way past ADDRESS_FACTOR accounts' worth of failures; a contact centre often signs in
+ * from one shared public address, hence the factor.
  */
 export const ADDRESS_FACTOR = 4;
+/** The first wait, doubled after each further failure. */
+export const FIRST_HOLD_SECONDS = 30;
 
 export interface LoginLimits {
   maxPerAccount: number;
@@ -26,11 +32,19 @@ export const loginLimitsOf = (
 
 export const accountKeyOf = (email: string) => sha256(email.trim().toLowerCase());
 
+/** Seconds still to wait after `earlier` failures (oldest first), or 0. */
+export function holdSeconds(earlier: Array<{ at: Date }>, free: number, windowMinutes: number, now: number) {
+  const last = earlier.at(-1);
+  if (earlier.length < free || !last) return 0;
+  const hold = Math.min(windowMinutes * 60, FIRST_HOLD_SECONDS * 2 ** (earlier.length - free));
+  return Math.max(0, Math.ceil((last.at.getTime() + hold * 1000 - now) / 1000));
+}
+
 /**
- * Records this attempt before the password is checked, then counts: concurrent guesses each see the
- * others' rows, so parallel requests cannot slip past the limit. Over the limit, the attempt is
- * withdrawn (held-back requests do not prolong the wait) and a 429 names when to try again.
- * Returns the attempt's id: kept on failure, cleared with the account's others on success.
+ * Records this attempt before the password is checked, then looks at the others: concurrent guesses each see
+ * one another's rows, so parallel requests cannot slip past the limit. Held back,
+ * the attempt is withdrawn (waiting requests do not prolong the wait) and a 429 says when to try again.
+ * Returns the attempt's id: kept on failure, cleared with that account's others from this address on success.
  */
 export async function reserveLoginAttempt(
   db: Db,
@@ -39,32 +53,30 @@ export async function reserveLoginAttempt(
 ): Promise<number> {
   const id = await q.insertLoginAttempt(db, who);
   const scan = Math.max(limits.maxPerAccount, limits.maxPerAddress) * 4;
-  const account = await q.recentAttempts(db, { accountKey: who.accountKey }, limits.windowMinutes, scan);
-  const address = await q.recentAttempts(db, { ip: who.ip }, limits.windowMinutes, scan);
-  const blocked =
-    account.length > limits.maxPerAccount
-      ? { what: 'for this account', rows: account, max: limits.maxPerAccount }
-      : address.length > limits.maxPerAddress
-        ? { what: 'from this network address', rows: address, max: limits.maxPerAddress }
-        : null;
-  if (!blocked) return id;
+  const others = (rows: Array<{ id: number; at: Date }>) => rows.filter((r) => r.id !== id);
+  const pair = others(await q.recentAttempts(db, who, limits.windowMinutes, scan));
+  const address = others(await q.recentAttempts(db, { ip: who.ip }, limits.windowMinutes, scan));
+  const now = Date.now();
+  const pairWait = holdSeconds(pair, limits.maxPerAccount, limits.windowMinutes, now);
+  const addressWait = holdSeconds(address, limits.maxPerAddress, limits.windowMinutes, now);
+  if (pairWait === 0 && addressWait === 0) return id;
 
   await q.deleteLoginAttempt(db, id);
-  const others = blocked.rows.filter((r) => r.id !== id);
-  // The hold lifts once enough of the oldest failures have left the window to fall under the limit.
-  const freeing = others[Math.max(0, others.length - blocked.max)] ?? others[0];
-  const windowMs = limits.windowMinutes * 60_000;
-  const seconds = freeing ? Math.max(1, Math.ceil((freeing.at.getTime() + windowMs - Date.now()) / 1000)) : 1;
-  const minutes = Math.ceil(seconds / 60);
-  throw new AppError(
-    'rate_limited',
-    `Too many failed sign-in attempts ${blocked.what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    { headers: { 'retry-after': String(seconds) }, details: { retryAfterSeconds: seconds } },
-  );
+  const seconds = Math.max(pairWait, addressWait);
+  const what = pairWait >= addressWait ? 'for this account from this address' : 'from this network address';
+  const wait = seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  throw new AppError('rate_limited', `Too many failed sign-in attempts ${what}. Try again in ${wait}.`, {
+    headers: { 'retry-after': String(seconds) },
+    details: { retryAfterSeconds: seconds },
+  });
 }
 
-/** A successful sign-in forgets that account's failures only; the address keeps other accounts' failures. */
-export async function clearLoginAttempts(db: Db, accountKey: string, limits: LoginLimits) {
-  await q.clearAccountAttempts(db, accountKey);
+/** A successful sign-in forgets that account's failures from this address; others' failures still count. */
+export async function clearLoginAttempts(
+  db: Db,
+  who: { accountKey: string; ip: string },
+  limits: LoginLimits,
+) {
+  await q.clearAccountAttempts(db, who);
   await q.deleteOldAttempts(db, limits.windowMinutes);
 }

@@ -1,6 +1,6 @@
 import { preparedRows, schema, type Db } from '@relais/db';
 import type { Role, Scope } from '@relais/contracts';
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { groupCommit, onePer } from '../../lib/group-commit';
 
 const { staff, sessions, apiKeys, loginAttempts } = schema;
@@ -20,6 +20,7 @@ export async function insertSession(
     staffId: string;
     csrfToken: string;
     expiresAt: Date;
+    absoluteExpiresAt: Date;
     ip?: string;
     userAgent?: string;
   },
@@ -29,9 +30,13 @@ export async function insertSession(
 
 interface LiveSessionRow {
   sessionId: string;
+  publicId: string;
   csrfToken: string;
   lastSeenAt: Date | string;
   expiresAt: Date | string;
+  absoluteExpiresAt: Date | string;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
   staffId: string;
   email: string;
   name: string;
@@ -45,9 +50,12 @@ async function findLiveSessions(db: Db, sessionIds: string[]) {
   // hex digests, so they go as one array literal (one parameter whatever their number).
   return preparedRows<LiveSessionRow>(
     db,
-    'auth-find-live-sessions',
-    sql`SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
-          s.expires_at AS "expiresAt", st.id AS "staffId", st.email, st.name, st.roles, st.locale
+    'auth-find-live-sessions-v2',
+    sql`SELECT s.id AS "sessionId", s.public_id AS "publicId", s.csrf_token AS "csrfToken",
+          s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
+          s.absolute_expires_at AS "absoluteExpiresAt", st.id AS "staffId", st.email, st.name, st.roles,
+          st.locale, st.must_change_password AS "mustChangePassword",
+          (st.totp_enabled_at IS NOT NULL) AS "totpEnabled"
         FROM sessions s JOIN staff st ON st.id = s.staff_id
         WHERE s.id = ANY(${`{${sessionIds.join(',')}}`}::text[]) AND s.expires_at > now()
           AND st.disabled_at IS NULL`,
@@ -74,15 +82,20 @@ export async function findLiveSession(db: Db, sessionId: string) {
         ...row,
         lastSeenAt: new Date(row.lastSeenAt),
         expiresAt: new Date(row.expiresAt),
+        absoluteExpiresAt: new Date(row.absoluteExpiresAt),
         roles: row.roles as Role[],
       }
     : null;
 }
 
+/** Slides the idle expiry, never past the session's absolute end. */
 export async function touchSession(db: Db, sessionId: string, idleMinutes: number) {
   const [row] = await db
     .update(sessions)
-    .set({ lastSeenAt: sql`now()`, expiresAt: sql`now() + make_interval(mins => ${idleMinutes})` })
+    .set({
+      lastSeenAt: sql`now()`,
+      expiresAt: sql`LEAST(now() + make_interval(mins => ${idleMinutes}), ${sessions.absoluteExpiresAt})`,
+    })
     .where(eq(sessions.id, sessionId))
     .returning({ expiresAt: sessions.expiresAt });
   return row?.expiresAt;
@@ -127,15 +140,17 @@ export async function deleteLoginAttempt(db: Db, id: number) {
   await db.delete(loginAttempts).where(eq(loginAttempts.id, id));
 }
 
-/** Times of the attempts within the window, oldest first (for one account or one address). */
+/** Times of the attempts within the window, oldest first (for one account from one address, or one address). */
 export async function recentAttempts(
   db: Db,
-  where: { accountKey: string } | { ip: string },
+  where: { accountKey: string; ip: string } | { ip: string },
   windowMinutes: number,
   limit: number,
 ) {
   const key =
-    'accountKey' in where ? eq(loginAttempts.accountKey, where.accountKey) : eq(loginAttempts.ip, where.ip);
+    'accountKey' in where
+      ? and(eq(loginAttempts.accountKey, where.accountKey), eq(loginAttempts.ip, where.ip))
+      : eq(loginAttempts.ip, where.ip);
   return db
     .select({ id: loginAttempts.id, at: loginAttempts.at })
     .from(loginAttempts)
@@ -144,8 +159,10 @@ export async function recentAttempts(
     .limit(limit);
 }
 
-export async function clearAccountAttempts(db: Db, accountKey: string) {
-  await db.delete(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+export async function clearAccountAttempts(db: Db, who: { accountKey: string; ip: string }) {
+  await db
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.accountKey, who.accountKey), eq(loginAttempts.ip, who.ip)));
 }
 
 export async function deleteOldAttempts(db: Db, windowMinutes: number) {
@@ -159,4 +176,14 @@ export async function markLoggedIn(db: Db, staffId: string) {
     .update(staff)
     .set({ lastLoginAt: sql`now()` })
     .where(eq(staff.id, staffId));
+}
+
+/** Records the TOTP step just accepted; false when that step (or a later one) was already used. */
+export async function acceptTotpStep(db: Db, staffId: string, step: number) {
+  const rows = await db
+    .update(staff)
+    .set({ totpLastCounter: step })
+    .where(and(eq(staff.id, staffId), or(isNull(staff.totpLastCounter), lt(staff.totpLastCounter, step))))
+    .returning({ id: staff.id });
+  return rows.length === 1;
 }

@@ -1,10 +1,13 @@
-import { LoginRequest, Me, OkResponse, SESSION_COOKIE } from '@relais/contracts';
+import { LoginRequest, Me, OkResponse, sessionCookieName } from '@relais/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import { unauthenticated } from '../../lib/errors';
+import { accountRoutes } from './account.routes';
 import * as auth from './auth.service';
 
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  // Over HTTPS the cookie is `__Host-`: Secure, for the whole site, never sent to another (sub)domain.
+  const cookieName = sessionCookieName(config.cookieSecure);
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -14,7 +17,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
 
   app.post(
     '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], body: LoginRequest, response: { 200: Me } } },
+    // An email, a password and a code fit in a few hundred bytes: a large body here is only an attack.
+    {
+      bodyLimit: 8 * 1024,
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: LoginRequest, response: { 200: Me } },
+    },
     async (request, reply) => {
       const { token, sessionId } = await auth.login(
         {
@@ -23,8 +31,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         },
         config,
       );
-      reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-      const found = await auth.actorFromSession(app.database.db, token, config.sessionIdleMinutes);
+      reply.setCookie(cookieName, token, cookieOptions);
+      const found = await auth.actorFromSession(app.database.db, token, config.sessionIdleMinutes, {
+        slide: false,
+      });
       if (!found || found.actor.type !== 'staff' || found.actor.sessionId !== sessionId)
         throw unauthenticated();
       return auth.meOf(found.actor, found, config);
@@ -33,7 +43,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
 
   app.get(
     '/api/auth/me',
-    { config: { access: { roles: 'any' } }, schema: { tags: ['auth'], response: { 200: Me } } },
+    {
+      config: { access: { roles: 'any', duringRequiredSteps: true } },
+      schema: { tags: ['auth'], response: { 200: Me } },
+    },
     async (request) => {
       const { actor, staffSession } = request;
       if (actor?.type !== 'staff' || !staffSession) throw unauthenticated();
@@ -43,12 +56,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { roles: 'any' } }, schema: { tags: ['auth'], response: { 200: OkResponse } } },
+    {
+      config: { access: { roles: 'any', duringRequiredSteps: true } },
+      schema: { tags: ['auth'], response: { 200: OkResponse } },
+    },
     async (request, reply) => {
       await auth.logout({ ctx: request.ctx });
       if (request.actor?.type === 'staff') app.realtime.disconnectSession(request.actor.sessionId, 'logout');
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(cookieName, cookieOptions);
       return { ok: true as const };
     },
   );
+
+  await app.register(accountRoutes, { config });
 };

@@ -1,20 +1,21 @@
-import type { LoginRequest, Me } from '@relais/contracts';
+import type { LoginRequest, Me, RequiredStep, Role, SecondFactorDetails } from '@relais/contracts';
 import type { Db } from '@relais/db';
 import type { Config } from '../../config';
 import { writeAudit } from '../../lib/audit';
 import type { Actor, ServiceContext } from '../../lib/context';
-import { unauthenticated } from '../../lib/errors';
+import { AppError, unauthenticated } from '../../lib/errors';
 import { verifyPassword } from '../../lib/passwords';
 import { newToken, sha256 } from '../../lib/tokens';
 import { accountKeyOf, clearLoginAttempts, loginLimitsOf, reserveLoginAttempt } from './auth.limit';
 import * as q from './auth.queries';
+import { totpStepOf } from './totp';
 
 /** Only touch a session's expiry this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 15_000;
 
 export async function login(
   { ctx, input }: { ctx: ServiceContext; input: LoginRequest & { ip?: string; userAgent?: string } },
-  config: Pick<Config, 'sessionIdleMinutes' | 'loginMaxAttempts' | 'loginWindowMinutes'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxAttempts' | 'loginWindowMinutes'>,
 ) {
   const limits = loginLimitsOf(config);
   const accountKey = accountKeyOf(input.email);
@@ -29,13 +30,17 @@ export async function login(
     }
     throw unauthenticated('Email or password is not right');
   }
+  if (found.totpSecret) await checkSecondFactor(ctx, found, input.totpCode);
 
   const token = newToken();
+  const now = Date.now();
+  const absoluteExpiresAt = new Date(now + config.sessionMaxHours * 3_600_000);
   const session = {
     id: sha256(token),
     staffId: found.id,
     csrfToken: newToken(24),
-    expiresAt: new Date(Date.now() + config.sessionIdleMinutes * 60_000),
+    expiresAt: new Date(Math.min(now + config.sessionIdleMinutes * 60_000, absoluteExpiresAt.getTime())),
+    absoluteExpiresAt,
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 300),
   };
@@ -52,8 +57,41 @@ export async function login(
       },
     );
   });
-  await clearLoginAttempts(ctx.db, accountKey, limits);
+  await clearLoginAttempts(ctx.db, { accountKey, ip: input.ip ?? 'unknown' }, limits);
   return { token, sessionId: session.id };
+}
+
+const secondFactorNeeded = (message: string, details: SecondFactorDetails) =>
+  new AppError('unauthenticated', message, { details });
+
+/**
+ * The password was right and the person has an authenticator: the code must be one not used before.
+ * A wrong code is a failed sign-in (audited, and counted by the sign-in limits like a wrong password).
+ */
+async function checkSecondFactor(
+  ctx: ServiceContext,
+  found: { id: string; totpSecret: string | null },
+  code: string | undefined,
+) {
+  if (!code) {
+    throw secondFactorNeeded('Enter the 6-digit code from your authenticator app', {
+      secondFactor: 'totp',
+      reason: 'missing',
+    });
+  }
+  const step = found.totpSecret ? totpStepOf(found.totpSecret, code) : null;
+  if (step === null || !(await q.acceptTotpStep(ctx.db, found.id, step))) {
+    await writeAudit(ctx.db, ctx, {
+      action: 'login_failed',
+      entityType: 'staff',
+      entityId: found.id,
+      fields: ['totp'],
+    });
+    throw secondFactorNeeded('This code is not right or was already used: enter the one your app shows now', {
+      secondFactor: 'totp',
+      reason: 'invalid',
+    });
+  }
 }
 
 export async function logout({ ctx }: { ctx: ServiceContext }) {
@@ -64,12 +102,20 @@ export async function logout({ ctx }: { ctx: ServiceContext }) {
   });
 }
 
-/** Resolves a session cookie to an actor, sliding its idle expiry. */
-export async function actorFromSession(db: Db, token: string, idleMinutes: number) {
+/**
+ * Resolves a session cookie to an actor. Only a person's own requests (`slide`) push back the idle
+ * expiry: background refetches and live connections leave it, so an unattended console still ends.
+ */
+export async function actorFromSession(
+  db: Db,
+  token: string,
+  idleMinutes: number,
+  { slide }: { slide: boolean },
+) {
   const session = await q.findLiveSession(db, sha256(token));
   if (!session) return null;
   let expiresAt = session.expiresAt;
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (slide && Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     expiresAt = (await q.touchSession(db, session.sessionId, idleMinutes)) ?? expiresAt;
   }
   const actor: Actor = {
@@ -81,7 +127,37 @@ export async function actorFromSession(db: Db, token: string, idleMinutes: numbe
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
   };
-  return { actor, expiresAt, locale: session.locale };
+  return {
+    actor,
+    expiresAt,
+    absoluteExpiresAt: session.absoluteExpiresAt,
+    publicId: session.publicId,
+    locale: session.locale,
+    mustChangePassword: session.mustChangePassword,
+    totpEnabled: session.totpEnabled,
+  };
+}
+
+/** When a session ends if nothing slides it, or null when it has ended (read without sliding it). */
+export async function liveSessionExpiry(db: Db, sessionId: string): Promise<Date | null> {
+  return (await q.findLiveSession(db, sessionId))?.expiresAt ?? null;
+}
+
+export type StaffSession = NonNullable<Awaited<ReturnType<typeof actorFromSession>>>;
+
+export const totpRequiredFor = (roles: readonly Role[], config: Pick<Config, 'totpRequiredRoles'>) =>
+  roles.some((r) => config.totpRequiredRoles.includes(r));
+
+/** What this session must do before anything else: change an admin-set password, set up TOTP. */
+export function requiredSteps(
+  roles: readonly Role[],
+  session: Pick<StaffSession, 'mustChangePassword' | 'totpEnabled'>,
+  config: Pick<Config, 'totpRequiredRoles'>,
+): RequiredStep[] {
+  const steps: RequiredStep[] = [];
+  if (session.mustChangePassword) steps.push('change_password');
+  if (!session.totpEnabled && totpRequiredFor(roles, config)) steps.push('enrol_totp');
+  return steps;
 }
 
 export async function actorFromApiKey(db: Db, key: string): Promise<Actor | null> {
@@ -94,8 +170,11 @@ export async function actorFromApiKey(db: Db, key: string): Promise<Actor | null
 
 export function meOf(
   actor: Extract<Actor, { type: 'staff' }>,
-  session: { expiresAt: Date; locale: string },
-  config: Pick<Config, 'sessionIdleMinutes' | 'demo'>,
+  session: Pick<
+    StaffSession,
+    'expiresAt' | 'absoluteExpiresAt' | 'locale' | 'mustChangePassword' | 'totpEnabled'
+  >,
+  config: Pick<Config, 'sessionIdleMinutes' | 'demo' | 'totpRequiredRoles'>,
 ): Me {
   return {
     staff: {
@@ -108,6 +187,10 @@ export function meOf(
     csrfToken: actor.csrfToken,
     idleTimeoutMinutes: config.sessionIdleMinutes,
     expiresAt: session.expiresAt.toISOString(),
+    absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+    required: requiredSteps(actor.roles, session, config),
+    totpEnabled: session.totpEnabled,
+    totpRequired: totpRequiredFor(actor.roles, config),
     demo: config.demo,
   };
 }

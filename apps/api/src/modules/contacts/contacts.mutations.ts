@@ -1,6 +1,7 @@
 import { preparedRows, rows, schema, type Db } from '@relais/db';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { groupCommit, lane, onePer } from '../../lib/group-commit';
+import { IDEMPOTENCY_KEY_HOURS } from '../../plugins/housekeeping';
 import {
   asDate,
   childAggregates,
@@ -19,10 +20,21 @@ import {
 
 export type ContactValues = Omit<typeof schema.contacts.$inferInsert, 'id'>;
 
-export async function updateContactRow(db: Db, id: string, values: Partial<ContactValues>) {
+/** `crisisRaised`: a crisis flag is being added, which reopens the supervisors' alert for this contact. */
+export async function updateContactRow(
+  db: Db,
+  id: string,
+  values: Partial<ContactValues>,
+  opts: { crisisRaised?: boolean } = {},
+) {
   const [row] = await db
     .update(schema.contacts)
-    .set({ ...values, version: sql`${schema.contacts.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      ...values,
+      version: sql`${schema.contacts.version} + 1`,
+      updatedAt: sql`now()`,
+      ...(opts.crisisRaised ? { crisisRaisedAt: sql`now()` } : {}),
+    })
     .where(sql`${schema.contacts.id} = ${id}`)
     .returning();
   if (!row) throw new Error('update returned no row');
@@ -82,11 +94,48 @@ export interface ReferralWrite {
   position: number;
 }
 
-/**
- * Inserts or updates referrals. The snapshot of the service (name, first phone) and site (name) is taken
- * from the directory when the referral is new or its service/site changed; the client's values are only
- * used for services the directory does not hold. Returns the written rows.
- */
+// The snapshot of what was referred: the service (names in both languages, first phone, organization) and the
+// site (names), read from the directory at referral time. The client's values are only used for services the
+// directory does not hold. Input rows are `i`, with the directory's service `s`, site `l` and organization `o`.
+const SERVICE_SNAPSHOT = [
+  'service_name',
+  'service_phone',
+  'service_name_en',
+  'service_name_fr',
+  'organization_name_en',
+  'organization_name_fr',
+];
+const LOCATION_SNAPSHOT = ['location_name', 'location_name_en', 'location_name_fr'];
+const snapshotColumns = sql.raw([...SERVICE_SNAPSHOT, ...LOCATION_SNAPSHOT].join(', '));
+const snapshotValues = sql`COALESCE(s.name_en, s.name_fr, i.service_name),
+  COALESCE((SELECT p.number FROM phones p WHERE p.service_id = i.service_id
+             ORDER BY p.sort_order, p.id LIMIT 1), i.service_phone),
+  s.name_en, s.name_fr, o.name_en, o.name_fr,
+  COALESCE(l.name_en, l.name_fr, l.city, i.location_name), l.name_en, l.name_fr`;
+const snapshotJoins = sql`LEFT JOIN services s ON s.id = i.service_id
+  LEFT JOIN organizations o ON o.id = s.organization_id
+  LEFT JOIN locations l ON l.id = i.location_id`;
+/** On update, the snapshot is retaken only when the referral now points at another service or site. */
+const keptUnlessChanged = (key: string, columns: string[]) =>
+  sql.raw(
+    columns
+      .map(
+        (c) =>
+          `${c} = CASE WHEN r.${key} IS DISTINCT FROM EXCLUDED.${key} THEN EXCLUDED.${c} ELSE r.${c} END`,
+      )
+      .join(',\n      '),
+  );
+/** The snapshot of a written referral row (`alias`) for ReferralRecord, with its directory records' state. */
+const returnedSnapshot = (alias: SQL) => sql`${alias}.service_name_en AS "serviceNameEn",
+  ${alias}.service_name_fr AS "serviceNameFr", ${alias}.location_name_en AS "locationNameEn",
+  ${alias}.location_name_fr AS "locationNameFr", ${alias}.organization_name_en AS "organizationNameEn",
+  ${alias}.organization_name_fr AS "organizationNameFr",
+  CASE WHEN NOT EXISTS (SELECT 1 FROM services ds WHERE ds.id = ${alias}.service_id) THEN 'gone'
+       WHEN EXISTS (SELECT 1 FROM services ds WHERE ds.id = ${alias}.service_id AND ds.status = 'inactive')
+         OR EXISTS (SELECT 1 FROM locations dl WHERE dl.id = ${alias}.location_id AND dl.status = 'inactive')
+       THEN 'inactive' ELSE 'current' END AS directory`;
+
+/** Inserts or updates referrals, with their snapshot (above). Returns the written rows. */
 export async function upsertReferrals(
   db: Db,
   contactId: string,
@@ -101,30 +150,19 @@ export async function upsertReferrals(
         location_id uuid, kind text, service_name text, service_phone text, location_name text, note text,
         position int)
     )
-    INSERT INTO contact_referrals AS r (id, contact_id, need_id, service_id, location_id, kind, service_name,
-      service_phone, location_name, note, position)
-    SELECT i.id, ${contactId}, i.need_id, i.service_id, i.location_id, i.kind,
-      COALESCE(s.name_en, s.name_fr, i.service_name),
-      COALESCE((SELECT p.number FROM phones p WHERE p.service_id = i.service_id
-                 ORDER BY p.sort_order, p.id LIMIT 1), i.service_phone),
-      COALESCE(l.name_en, l.name_fr, l.city, i.location_name),
-      i.note, i.position
-    FROM input i
-      LEFT JOIN services s ON s.id = i.service_id
-      LEFT JOIN locations l ON l.id = i.location_id
+    INSERT INTO contact_referrals AS r (id, contact_id, need_id, service_id, location_id, kind, ${snapshotColumns},
+      note, position)
+    SELECT i.id, ${contactId}, i.need_id, i.service_id, i.location_id, i.kind, ${snapshotValues}, i.note, i.position
+    FROM input i ${snapshotJoins}
     ON CONFLICT (id) DO UPDATE SET
       need_id = EXCLUDED.need_id, kind = EXCLUDED.kind, note = EXCLUDED.note, position = EXCLUDED.position,
-      service_name = CASE WHEN r.service_id IS DISTINCT FROM EXCLUDED.service_id
-        THEN EXCLUDED.service_name ELSE r.service_name END,
-      service_phone = CASE WHEN r.service_id IS DISTINCT FROM EXCLUDED.service_id
-        THEN EXCLUDED.service_phone ELSE r.service_phone END,
-      location_name = CASE WHEN r.location_id IS DISTINCT FROM EXCLUDED.location_id
-        THEN EXCLUDED.location_name ELSE r.location_name END,
+      ${keptUnlessChanged('service_id', SERVICE_SNAPSHOT)},
+      ${keptUnlessChanged('location_id', LOCATION_SNAPSHOT)},
       service_id = EXCLUDED.service_id, location_id = EXCLUDED.location_id, updated_at = now()
       WHERE r.contact_id = EXCLUDED.contact_id
     RETURNING id, need_id AS "needId", service_id AS "serviceId", location_id AS "locationId", kind,
       service_name AS "serviceName", service_phone AS "servicePhone", location_name AS "locationName", note,
-      position, created_at AS "createdAt"`,
+      position, created_at AS "createdAt", ${returnedSnapshot(sql`r`)}`,
   );
   return result.map((r) => ({ ...r, createdAt: asDate(r.createdAt).toISOString() }));
 }
@@ -240,7 +278,8 @@ export interface WrittenDocument {
  * directory snapshot), follow-ups and audit rows — as one statement, whatever the number of contacts. An
  * unknown term, service or site, or a reused id, fails the whole statement (NOT NULL / foreign key / unique
  * violation) and nothing is written. A contact whose Idempotency-Key is already taken is not written and
- * has no entry in the answer; the others have one each, in any order.
+ * has no entry in the answer; the others have one each, in any order. A key older than IDEMPOTENCY_KEY_HOURS is
+ * no longer honoured, even before housekeeping deletes it: it is claimed afresh for the new contact.
  */
 export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[]) {
   // Flat arrays (children carry their contact's id) rather than nested ones: the planner's row estimates stay
@@ -276,16 +315,20 @@ export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[
         claim jsonb, actor_type text, actor_id uuid, actor_name text, request_id text)
     ),
     k AS (
-      INSERT INTO idempotency_keys (owner_id, key, request_hash, status_code, resource_id)
+      INSERT INTO idempotency_keys AS ik (owner_id, key, request_hash, status_code, resource_id)
       SELECT (claim->>'owner_id')::uuid, claim->>'key', claim->>'request_hash', 201, id
         FROM docs WHERE claim IS NOT NULL
-      ON CONFLICT (owner_id, key) DO NOTHING RETURNING resource_id
+      ON CONFLICT (owner_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
+        status_code = EXCLUDED.status_code, resource_id = EXCLUDED.resource_id, created_at = now()
+        WHERE ik.created_at <= now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})
+      RETURNING resource_id
     ),
     c AS (
       INSERT INTO contacts
       SELECT r.* FROM docs CROSS JOIN LATERAL jsonb_populate_record(NULL::contacts, contact || jsonb_build_object(
         'version', 1, 'status', 'draft', 'created_at', now(), 'updated_at', now(),
-        'started_at', COALESCE((contact->>'started_at')::timestamptz, now()))) AS r
+        'started_at', COALESCE((contact->>'started_at')::timestamptz, now()),
+        'crisis_raised_at', CASE WHEN COALESCE(contact->'crisis_flags', '[]') <> '[]' THEN now() END)) AS r
       WHERE claim IS NULL OR docs.id IN (SELECT resource_id FROM k)
       RETURNING *
     ),
@@ -310,22 +353,18 @@ export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[
         unmet_note AS "unmetNote", position
     ),
     r AS (
-      INSERT INTO contact_referrals (id, contact_id, need_id, service_id, location_id, kind, service_name,
-        service_phone, location_name, note, position)
-      SELECT i.id, i.contact_id, i.need_id, i.service_id, i.location_id, i.kind,
-        COALESCE(s.name_en, s.name_fr, i.service_name),
-        COALESCE((SELECT p.number FROM phones p WHERE p.service_id = i.service_id
-                   ORDER BY p.sort_order, p.id LIMIT 1), i.service_phone),
-        COALESCE(l.name_en, l.name_fr, l.city, i.location_name), i.note, i.position
+      INSERT INTO contact_referrals AS nr (id, contact_id, need_id, service_id, location_id, kind,
+        ${snapshotColumns}, note, position)
+      SELECT i.id, i.contact_id, i.need_id, i.service_id, i.location_id, i.kind, ${snapshotValues},
+        i.note, i.position
       FROM jsonb_to_recordset(${json(children((d) => d.referrals))}) AS i(contact_id uuid, id uuid, need_id uuid,
           service_id uuid, location_id uuid, kind text, service_name text, service_phone text, location_name text,
           note text, position int)
-        LEFT JOIN services s ON s.id = i.service_id
-        LEFT JOIN locations l ON l.id = i.location_id
+        ${snapshotJoins}
       WHERE i.contact_id IN (SELECT id FROM c)
       RETURNING contact_id, id, need_id AS "needId", service_id AS "serviceId", location_id AS "locationId", kind,
         service_name AS "serviceName", service_phone AS "servicePhone", location_name AS "locationName", note,
-        position, created_at AS "createdAt"
+        position, created_at AS "createdAt", ${returnedSnapshot(sql`nr`)}
     ),
     f AS (
       INSERT INTO follow_ups (id, contact_id, due_at, note, assigned_to_id, created_by_id)

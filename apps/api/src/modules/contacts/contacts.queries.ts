@@ -38,7 +38,18 @@ export interface ReferralRecord {
   note: string | null;
   position: number;
   createdAt: string;
+  /** What was referred, in both languages, as the directory had it at referral time. */
+  serviceNameEn: string | null;
+  serviceNameFr: string | null;
+  locationNameEn: string | null;
+  locationNameFr: string | null;
+  organizationNameEn: string | null;
+  organizationNameFr: string | null;
+  /** The directory records now: gone (deleted, or never there), inactive, or still referable. */
+  directory: ReferralDirectoryState;
 }
+
+export type ReferralDirectoryState = 'current' | 'inactive' | 'gone';
 export interface FollowUpRecord {
   id: string;
   contactId: string;
@@ -85,6 +96,7 @@ export interface RawContact {
   created_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
+  crisis_raised_at: Date | string | null;
   needs: NeedRecord[] | null;
   referrals: ReferralRecord[] | null;
   follow_ups: FollowUpRecord[] | null;
@@ -123,11 +135,27 @@ export function toRecord(r: RawContact): ContactRecord {
     createdAt: asDate(r.created_at),
     updatedAt: asDate(r.updated_at),
     closedAt: asDateOrNull(r.closed_at),
+    crisisRaisedAt: asDateOrNull(r.crisis_raised_at ?? null),
     needs: r.needs ?? [],
     referrals: r.referrals ?? [],
     followUps: r.follow_ups ?? [],
   };
 }
+
+/** The directory records of the referral aliased `r` (rs: its service, rl: its site), when they still exist. */
+export const referralDirectoryJoin = sql`LEFT JOIN services rs ON rs.id = r.service_id
+  LEFT JOIN locations rl ON rl.id = r.location_id`;
+
+/**
+ * The snapshot columns of the referral `r` as JSON members, and the state of its directory records (needs
+ * referralDirectoryJoin): a service or site gone from the directory, or no longer active, shows the snapshot.
+ */
+export const referralSnapshotJson = sql`'serviceNameEn', r.service_name_en, 'serviceNameFr', r.service_name_fr,
+  'locationNameEn', r.location_name_en, 'locationNameFr', r.location_name_fr,
+  'organizationNameEn', r.organization_name_en, 'organizationNameFr', r.organization_name_fr,
+  'directory', CASE WHEN rs.id IS NULL THEN 'gone'
+                    WHEN rs.status = 'inactive' OR rl.status = 'inactive' THEN 'inactive'
+                    ELSE 'current' END`;
 
 /** The children of the contact row aliased `c`, aggregated as JSON (one round trip for the whole document). */
 export const childAggregates = sql`
@@ -138,9 +166,9 @@ export const childAggregates = sql`
     (SELECT json_agg(json_build_object('id', r.id, 'needId', r.need_id, 'serviceId', r.service_id,
         'locationId', r.location_id, 'kind', r.kind, 'serviceName', r.service_name,
         'servicePhone', r.service_phone, 'locationName', r.location_name, 'note', r.note,
-        'position', r.position, 'createdAt', r.created_at)
+        'position', r.position, 'createdAt', r.created_at, ${referralSnapshotJson})
         ORDER BY r.position, r.created_at)
-       FROM contact_referrals r WHERE r.contact_id = c.id) AS referrals,
+       FROM contact_referrals r ${referralDirectoryJoin} WHERE r.contact_id = c.id) AS referrals,
     (SELECT json_agg(json_build_object('id', f.id, 'contactId', f.contact_id, 'dueAt', f.due_at,
         'status', f.status, 'note', f.note, 'assignedToId', f.assigned_to_id, 'createdAt', f.created_at)
         ORDER BY f.due_at, f.created_at)
@@ -197,14 +225,17 @@ export async function unknownTerms(db: Db, termIds: string[]) {
 // ---------------------------------------------------------------------------------------------------------
 // Idempotency keys
 
-export async function findIdempotencyKey(db: Db, ownerId: string, key: string) {
+/** The key's claim while it is honoured (younger than `hours`); an older one is as good as gone. */
+export async function findIdempotencyKey(db: Db, ownerId: string, key: string, hours: number) {
   const [row] = await rows<{
     request_hash: string;
     status_code: number;
     resource_id: string | null;
   }>(
     db,
-    sql`SELECT request_hash, status_code, resource_id FROM idempotency_keys WHERE owner_id = ${ownerId} AND key = ${key}`,
+    sql`SELECT request_hash, status_code, resource_id FROM idempotency_keys
+        WHERE owner_id = ${ownerId} AND key = ${key}
+          AND created_at > now() - make_interval(hours => ${hours})`,
   );
   return row;
 }

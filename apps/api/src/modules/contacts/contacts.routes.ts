@@ -4,15 +4,17 @@ import {
   CloseContactRequest,
   Contact,
   ContactIdParams,
-  ContactListQuery,
   ContactPage,
+  ContactSearchRequest,
   ContactPhone,
   ContactTimeline,
   CreateContactRequest,
   CreateSafetyNoteRequest,
+  CrisisAcknowledged,
   ErrorResponse,
   ImportReport,
   LineList,
+  OpenCrises,
   ReferralSummary,
   ReferralSummaryQuery,
   RetiredSafetyNote,
@@ -25,6 +27,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { addSafetyNote, lookupCaller, retireSafetyNote } from './contacts.callers';
+import { acknowledgeCrisis, listOpenCrises } from './contacts.crises';
 import { importNdjson } from './contacts.import';
 import { linesOf } from './contacts.lines';
 import { listSpecialists } from './contacts.queries';
@@ -41,18 +44,19 @@ const IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
 const writers = { roles: ['specialist', 'supervisor'] } as const;
 const readers = { roles: ['specialist', 'supervisor', 'followup'] } as const;
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const supervisors = { roles: ['supervisor'] } as const;
 
 const IdempotencyHeaders = z.object({
   /** Any unique string per new contact (a UUID): a retry with the same key returns the first answer. */
   'idempotency-key': z.string().trim().min(1).max(200).optional(),
 });
 
-export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
-  // NDJSON import: the body stays a string; each line is parsed and validated on its own.
-  app.addContentTypeParser(
-    'application/x-ndjson',
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_req, body, done) => done(null, body),
+export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  const lookupLimits = { perHour: config.callerLookupsPerHour, hmacKey: config.auditHmacKey };
+  // NDJSON import: the body stays a string; each line is parsed and validated on its own. The parser keeps
+  // the app's body limit: only the import route itself (its own bodyLimit) takes up to 200 MB.
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
   );
 
   app.get(
@@ -74,7 +78,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
 
   app.get(
     '/api/contacts/specialists',
-    { config: { access: { roles: ['supervisor'] } }, schema: { tags, response: { 200: SpecialistList } } },
+    { config: { access: supervisors }, schema: { tags, response: { 200: SpecialistList } } },
     async (request) => ({ items: await listSpecialists(request.ctx.db) }),
   );
 
@@ -86,7 +90,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         tags,
         headers: IdempotencyHeaders,
         body: CreateContactRequest,
-        response: { 201: Contact, ...errors },
+        response: { 201: Contact, ...errors, 422: ErrorResponse },
       },
       serializerCompiler: plainJson,
     },
@@ -100,13 +104,29 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
     },
   );
 
-  app.get(
-    '/api/contacts',
+  // POST, not GET ?municipality=: filters that are personal data stay out of URLs, proxy logs and history.
+  app.post(
+    '/api/contacts/search',
     {
       config: { access: writers },
-      schema: { tags, querystring: ContactListQuery, response: { 200: ContactPage } },
+      schema: { tags, body: ContactSearchRequest, response: { 200: ContactPage, ...errors } },
     },
-    async (request) => listContacts({ ctx: request.ctx, query: request.query }),
+    async (request) => listContacts({ ctx: request.ctx, query: request.body }),
+  );
+
+  app.get(
+    '/api/contacts/crises',
+    { config: { access: supervisors }, schema: { tags, response: { 200: OpenCrises, ...errors } } },
+    async (request) => listOpenCrises({ ctx: request.ctx }),
+  );
+
+  app.post(
+    '/api/contacts/:id/crisis/acknowledge',
+    {
+      config: { access: supervisors },
+      schema: { tags, params: ContactIdParams, response: { 200: CrisisAcknowledged, ...errors } },
+    },
+    async (request) => acknowledgeCrisis({ ctx: request.ctx, id: request.params.id }),
   );
 
   app.get(
@@ -187,9 +207,13 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
     '/api/contacts/callers/lookup',
     {
       config: { access: writers },
-      schema: { tags, body: CallerLookupRequest, response: { 200: CallerHistory, ...errors } },
+      schema: {
+        tags,
+        body: CallerLookupRequest,
+        response: { 200: CallerHistory, ...errors, 429: ErrorResponse },
+      },
     },
-    async (request) => lookupCaller({ ctx: request.ctx, input: request.body }),
+    async (request) => lookupCaller({ ctx: request.ctx, input: request.body, limits: lookupLimits }),
   );
 
   app.post(
@@ -205,7 +229,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
   app.post(
     '/api/contacts/callers/safety-notes/:id/retire',
     {
-      config: { access: { roles: ['supervisor'] } },
+      config: { access: supervisors },
       schema: { tags, params: ContactIdParams, response: { 200: RetiredSafetyNote, ...errors } },
     },
     async (request) => retireSafetyNote({ ctx: request.ctx, id: request.params.id }),

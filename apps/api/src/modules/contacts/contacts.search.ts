@@ -12,8 +12,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasRole, type ServiceContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { assertCanRead } from './contacts.access';
+import { insertAuditRows } from './contacts.mutations';
 import { findContact } from './contacts.queries';
-import { assertCanRead } from './contacts.service';
 
 /** Dates without a time are days of the contact centre (Ontario): 2026-01-31 = that day in Toronto. */
 export const CENTRE_TIME_ZONE = 'America/Toronto';
@@ -42,7 +43,10 @@ interface SummaryRow {
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
-/** Supervisors search every contact; a specialist only ever sees their own. */
+/**
+ * Supervisors search every contact; a specialist only ever sees their own. The filters arrive in a POST body
+ * (a place is personal data, kept out of URLs and access logs); each contact listed gets a 'search' audit row.
+ */
 export async function listContacts({
   ctx,
   query,
@@ -87,6 +91,12 @@ export async function listContacts({
     );
     total = Number(count?.n ?? 0);
   }
+  await insertAuditRows(
+    ctx.db,
+    ctx.actor,
+    ctx.requestId,
+    found.map((r) => ({ action: 'search', entityType: 'contact', entityId: r.id, fields: null })),
+  );
   return {
     items: found.map((r) => ({
       id: r.id,
@@ -110,7 +120,8 @@ export async function listContacts({
 
 /**
  * The contact's story from the audit trail: its own rows (created, edited, read, closed) and those of its
- * needs, referrals and follow-ups, oldest first, with the actor's name as it was at the time.
+ * needs, referrals and follow-ups, oldest first, with the actor's name as it was at the time. Appearances in
+ * search results are left out (the audit view has them): a busy list would bury the story.
  */
 export async function contactTimeline({
   ctx,
@@ -122,6 +133,10 @@ export async function contactTimeline({
   const record = await findContact(ctx.db, id);
   if (!record) throw notFound('Contact');
   assertCanRead(ctx.actor, record);
+  // Written first, so the story includes this reading of it.
+  await insertAuditRows(ctx.db, ctx.actor, ctx.requestId, [
+    { action: 'read', entityType: 'contact', entityId: id, fields: ['timeline'] },
+  ]);
   const found = await rows<{
     at: Date | string;
     action: string;
@@ -135,7 +150,7 @@ export async function contactTimeline({
     ctx.db,
     sql`SELECT a.at, a.action, a.entity_type, a.entity_id, a.fields, a.actor_type, a.actor_id, a.actor_name
         FROM audit_log a
-        WHERE (a.entity_type = 'contact' AND a.entity_id = ${id})
+        WHERE (a.entity_type = 'contact' AND a.entity_id = ${id} AND a.action <> 'search')
            OR (a.entity_type = 'contact_need' AND a.entity_id IN
                 (SELECT n.id::text FROM contact_needs n WHERE n.contact_id = ${id}))
            OR (a.entity_type = 'contact_referral' AND a.entity_id IN

@@ -11,8 +11,9 @@ import { schema, type Db } from '@relais/db';
 import { getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, ServiceContext } from '../../lib/context';
-import { hasRole } from '../../lib/context';
-import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
+import { AppError, conflict, notFound } from '../../lib/errors';
+import { IDEMPOTENCY_KEY_HOURS } from '../../plugins/housekeeping';
+import { assertCanRead, assertCanWrite, isSupervisor } from './contacts.access';
 import * as m from './contacts.mutations';
 import * as q from './contacts.queries';
 import { lineIn, lineOrThrow, linesOf } from './contacts.lines';
@@ -28,32 +29,28 @@ import {
   type DraftPatch,
 } from './contacts.write';
 
-// ---------------------------------------------------------------------------------------------------------
-// Access: specialists work on their own contacts; supervisors on all; follow-up staff read contacts that
-// carry a follow-up.
-
-const isSupervisor = (actor: Actor) => hasRole(actor, 'supervisor');
-
-function assertCanWrite(actor: Actor, record: q.ContactRecord) {
-  if (isSupervisor(actor)) return;
-  if (actor.type === 'staff' && record.specialistId === actor.id) return;
-  throw forbidden('Only the specialist who took this contact (or a supervisor) can change it');
-}
-
-export function assertCanRead(actor: Actor, record: q.ContactRecord) {
-  if (isSupervisor(actor)) return;
-  if (actor.type === 'staff' && record.specialistId === actor.id) return;
-  if (hasRole(actor, 'followup') && record.followUps.length > 0) return;
-  throw forbidden('You can only open your own contacts');
-}
-
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 const ownerOf = (actor: Actor) => actor.id ?? ZERO_UUID;
 
 /** Actor columns for the audit rows. */
 const auditActor = (actor: Actor) => ({ type: actor.type, id: actor.id, name: actor.name });
 
+/**
+ * Events after commit. A failed publish is logged, never thrown: the change is committed, and a crisis stays
+ * in the supervisors' open crises (GET /api/contacts/crises), which the console reloads on every reconnect.
+ */
 function publishAfterCommit(ctx: ServiceContext, contact: Contact, crisisRaised: boolean) {
+  try {
+    publishEvents(ctx, contact, crisisRaised);
+  } catch (err) {
+    ctx.log.warn(
+      { err: { message: (err as Error).message }, contactId: contact.id, crisis: crisisRaised },
+      'contact event not published',
+    );
+  }
+}
+
+function publishEvents(ctx: ServiceContext, contact: Contact, crisisRaised: boolean) {
   const to = [rooms.role('supervisor'), ...(contact.specialist ? [rooms.staff(contact.specialist.id)] : [])];
   ctx.realtime.publish('contact.changed', changedEvent(contact), to);
   if (crisisRaised) {
@@ -104,14 +101,20 @@ async function replay(
   key: string,
   requestHash: string,
 ): Promise<CreateResult | undefined> {
-  const found = await q.findIdempotencyKey(ctx.db, ownerOf(ctx.actor), key);
+  const found = await q.findIdempotencyKey(ctx.db, ownerOf(ctx.actor), key, IDEMPOTENCY_KEY_HOURS);
   if (!found) return undefined;
   if (found.request_hash !== requestHash)
-    throw conflict('This Idempotency-Key was already used with a different request body', {
-      reason: 'idempotency_key_reused',
-    });
+    throw new AppError(
+      'unprocessable',
+      'Idempotency-Key header: this key was already used with a different request body; use a new key for a new contact',
+      { details: { reason: 'idempotency_key_reused' } },
+    );
   const record = found.resource_id ? await q.findContact(ctx.db, found.resource_id) : undefined;
   if (!record) return undefined;
+  // The replay shows the contact again: a read like any other.
+  await m.insertAuditRows(ctx.db, auditActor(ctx.actor), ctx.requestId, [
+    { action: 'read', entityType: 'contact', entityId: record.id, fields: ['idempotencyReplay'] },
+  ]);
   return { status: found.status_code, body: toContact(record, (await linesOf(ctx.db)).get(record.lineId)) };
 }
 
@@ -242,6 +245,23 @@ function assertCurrent(
     throw conflict('This contact is closed and can no longer be edited', { status: before.status });
 }
 
+/**
+ * A version conflict answers with the current contact (ContactVersionConflict.current): that is a read, audited
+ * once the refused transaction is over (a row written inside it would roll back with it).
+ */
+async function auditingConflict<T>(ctx: ServiceContext, id: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict' && err.options.details?.current) {
+      await m.insertAuditRows(ctx.db, auditActor(ctx.actor), ctx.requestId, [
+        { action: 'read', entityType: 'contact', entityId: id, fields: ['conflict'] },
+      ]);
+    }
+    throw err;
+  }
+}
+
 export async function updateContact({
   ctx,
   id,
@@ -256,23 +276,24 @@ export async function updateContact({
   // Read (or refresh) the cached lines before the transaction: inside it, a query on ctx.db would wait for the
   // transaction's own connection, forever on PGlite (one connection); createDb's guard now refuses it instead.
   const lines = await linesOf(ctx.db);
-  const contact = await withForeignKeyExplained(ctx, patch, () =>
-    ctx.db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, ctx, id, version, patch, lines);
-      const lineChanged = patch.lineId !== undefined && patch.lineId !== before.lineId;
-      const line = lineIn(lines, patch.lineId ?? before.lineId, lineChanged);
-      const columns = contactColumns(patch, line, lineChanged);
-      const fields = differingFields(before, patch);
-      const row = await m.updateContactRow(tx, id, columns);
-      const children = await writeChildren(tx, id, before, patch, before.specialistId);
-      await m.insertAuditRows(tx, auditActor(ctx.actor), ctx.requestId, [
-        { action: 'update', entityType: 'contact', entityId: id, fields },
-        ...children.audit,
-      ]);
-      const newFlags = row.crisisFlags.filter((f) => !before.crisisFlags.includes(f));
-      crisisRaised = newFlags.length > 0;
-      return toContact({ ...row, specialistName: before.specialistName, ...children }, line);
-    }),
+  const contact = await auditingConflict(ctx, id, () =>
+    withForeignKeyExplained(ctx, patch, () =>
+      ctx.db.transaction(async (tx) => {
+        const before = await loadForWrite(tx, ctx, id, version, patch, lines);
+        const lineChanged = patch.lineId !== undefined && patch.lineId !== before.lineId;
+        const line = lineIn(lines, patch.lineId ?? before.lineId, lineChanged);
+        const columns = contactColumns(patch, line, lineChanged);
+        const fields = differingFields(before, patch);
+        crisisRaised = (columns.crisisFlags ?? []).some((f) => !before.crisisFlags.includes(f));
+        const row = await m.updateContactRow(tx, id, columns, { crisisRaised });
+        const children = await writeChildren(tx, id, before, patch, before.specialistId);
+        await m.insertAuditRows(tx, auditActor(ctx.actor), ctx.requestId, [
+          { action: 'update', entityType: 'contact', entityId: id, fields },
+          ...children.audit,
+        ]);
+        return toContact({ ...row, specialistName: before.specialistName, ...children }, line);
+      }),
+    ),
   );
   publishAfterCommit(ctx, contact, crisisRaised);
   return contact;
@@ -281,7 +302,15 @@ export async function updateContact({
 // ---------------------------------------------------------------------------------------------------------
 // Wrap-up
 
-export async function closeContact({
+export function closeContact(args: {
+  ctx: ServiceContext;
+  id: string;
+  input: CloseContactRequest;
+}): Promise<Contact> {
+  return auditingConflict(args.ctx, args.id, () => closeAtVersion(args));
+}
+
+async function closeAtVersion({
   ctx,
   id,
   input,

@@ -3,8 +3,9 @@ import type { Locale, ReferralKind, ReferralSummary } from '@relais/contracts';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { insertAuditRows } from './contacts.mutations';
 import { findContact } from './contacts.queries';
-import { assertCanRead } from './contacts.service';
+import { assertCanRead } from './contacts.access';
 
 /**
  * A clean plain-text summary of a contact's referrals, to copy into an SMS or email: in the caller's
@@ -38,6 +39,9 @@ const dateFormat = (lang: Locale) =>
     dateStyle: 'long',
     timeZone: 'America/Toronto',
   });
+
+const inLanguage = (lang: Locale, en: string | null, fr: string | null) =>
+  (lang === 'fr' ? (fr ?? en) : (en ?? fr)) ?? undefined;
 
 export async function referralSummary({
   ctx,
@@ -80,6 +84,9 @@ export async function referralSummary({
     ]),
   );
   const address = new Map(places.map((p) => [p.id, [p.address_1, p.city].filter(Boolean).join(', ')]));
+  await insertAuditRows(ctx.db, ctx.actor, ctx.requestId, [
+    { action: 'read', entityType: 'contact', entityId: id, fields: ['referralSummary'] },
+  ]);
   const w = words[language];
   const out = [`${w.title} — ${dateFormat(language).format(record.startedAt)}`];
   for (const need of record.needs) {
@@ -87,9 +94,12 @@ export async function referralSummary({
     if (refs.length === 0) continue;
     out.push('', termName.get(need.termId) ?? need.termId);
     for (const r of refs) {
-      out.push(`• ${r.serviceName}${w.kind[r.kind as ReferralKind] ?? ''}`);
+      // The snapshot taken at referral time, in the summary's language: right even if the directory changed.
+      const service = inLanguage(language, r.serviceNameEn, r.serviceNameFr) ?? r.serviceName;
+      const site = inLanguage(language, r.locationNameEn, r.locationNameFr) ?? r.locationName;
+      out.push(`• ${service}${w.kind[r.kind as ReferralKind] ?? ''}`);
       if (r.servicePhone) out.push(`  ${w.phone}: ${r.servicePhone}`);
-      const where = [r.locationName, r.locationId ? address.get(r.locationId) : undefined].filter(Boolean);
+      const where = [site, r.locationId ? address.get(r.locationId) : undefined].filter(Boolean);
       if (where.length) out.push(`  ${w.site}: ${where.join(' — ')}`);
     }
   }

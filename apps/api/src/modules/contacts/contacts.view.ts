@@ -32,6 +32,13 @@ export function toContact(r: ContactRecord, line: LineRow | undefined): Contact 
         serviceName: ref.serviceName,
         servicePhone: ref.servicePhone,
         locationName: ref.locationName,
+        serviceNameEn: ref.serviceNameEn ?? null,
+        serviceNameFr: ref.serviceNameFr ?? null,
+        locationNameEn: ref.locationNameEn ?? null,
+        locationNameFr: ref.locationNameFr ?? null,
+        organizationNameEn: ref.organizationNameEn ?? null,
+        organizationNameFr: ref.organizationNameFr ?? null,
+        directory: ref.directory ?? 'gone',
         note: ref.note,
         createdAt: iso(ref.createdAt),
       }));

@@ -26,6 +26,8 @@ import { importHsds } from './hsds.import';
 import * as hsds from './hsds.service';
 
 const tags = ['hsds'];
+/** The HSDS import's JSON body (other routes take up to 2 MB, app.ts). */
+const HSDS_IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 const LangQuery = z.object({ lang: Locale.default('en') });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -187,6 +189,8 @@ export const hsdsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
   app.post(
     '/api/hsds/import',
     {
+      // A whole directory file (the CLI streams larger ones).
+      bodyLimit: HSDS_IMPORT_BODY_LIMIT,
       config: { access: { roles: ['editor', 'admin'], scopes: ['import:write'] } },
       schema: {
         tags,

@@ -75,7 +75,21 @@ export async function listStaff(db: Db, query: StaffListQuery) {
 export async function updateStaff(
   db: Db,
   id: string,
-  values: Partial<Pick<StaffRow, 'name' | 'roles' | 'locale' | 'passwordHash' | 'disabledAt'>>,
+  values: Partial<
+    Pick<
+      StaffRow,
+      | 'name'
+      | 'roles'
+      | 'locale'
+      | 'passwordHash'
+      | 'disabledAt'
+      | 'mustChangePassword'
+      | 'totpSecret'
+      | 'totpPendingSecret'
+      | 'totpEnabledAt'
+      | 'totpLastCounter'
+    >
+  >,
 ) {
   const [row] = await db
     .update(staff)

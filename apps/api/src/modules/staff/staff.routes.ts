@@ -67,4 +67,10 @@ export const staffRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app
     async (request) =>
       staff.resetPassword({ ctx: request.ctx, input: { ...request.body, id: request.params.id } }, config),
   );
+
+  app.post(
+    '/api/staff/:id/reset-totp',
+    { config: admins, schema: { tags, params: StaffIdParams, response: { 200: StaffMember } } },
+    async (request) => staff.resetTotp({ ctx: request.ctx, input: request.params }),
+  );
 };

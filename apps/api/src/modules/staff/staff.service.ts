@@ -44,6 +44,7 @@ export function staffMemberOf(row: q.StaffRow): StaffMember {
     disabledAt: toIso(row.disabledAt),
     lastLoginAt: toIso(row.lastLoginAt),
     createdAt: row.createdAt.toISOString(),
+    totpEnabled: row.totpEnabledAt !== null,
   };
 }
 
@@ -193,7 +194,10 @@ export async function enableStaff({ ctx, input }: { ctx: ServiceContext; input: 
   return staffMemberOf(result.row);
 }
 
-/** Sets a new password and ends the person's sessions (an admin resetting their own keeps this one). */
+/**
+ * Sets a new password and ends the person's sessions (an admin resetting their own keeps this one).
+ * Someone else's reset must be followed by their own change at their next sign-in: the admin knows it.
+ */
 export async function resetPassword(
   { ctx, input }: { ctx: ServiceContext; input: { id: string; password: string } },
   policy: PasswordPolicy,
@@ -204,7 +208,7 @@ export async function resetPassword(
   const row = await ctx.db.transaction(async (tx) => {
     const before = await q.lockStaff(tx, input.id);
     if (!before) throw notFound('Staff member');
-    const updated = await q.updateStaff(tx, input.id, { passwordHash });
+    const updated = await q.updateStaff(tx, input.id, { passwordHash, mustChangePassword: !self });
     await q.deleteSessionsOf(
       tx,
       input.id,
@@ -215,6 +219,39 @@ export async function resetPassword(
       entityType: 'staff',
       entityId: input.id,
       fields: ['password'],
+    });
+    return updated;
+  });
+  if (!self) ctx.realtime.disconnectStaff(input.id, 'logout');
+  publishChanged(ctx, input.id, 'updated');
+  return staffMemberOf(row);
+}
+
+/**
+ * Removes a person's two-step verification (a lost or replaced phone) and ends their sessions: at the
+ * next sign-in the password is enough, and they set it up again (at once where the centre requires it).
+ */
+export async function resetTotp({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const self = ctx.actor.type === 'staff' && ctx.actor.id === input.id;
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = await q.lockStaff(tx, input.id);
+    if (!before) throw notFound('Staff member');
+    const updated = await q.updateStaff(tx, input.id, {
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastCounter: null,
+    });
+    await q.deleteSessionsOf(
+      tx,
+      input.id,
+      self && ctx.actor.type === 'staff' ? ctx.actor.sessionId : undefined,
+    );
+    await writeAudit(tx, ctx, {
+      action: 'totp_reset',
+      entityType: 'staff',
+      entityId: input.id,
+      fields: ['totp'],
     });
     return updated;
   });

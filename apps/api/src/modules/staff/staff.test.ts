@@ -314,8 +314,22 @@ describe('staff management', () => {
     await staffCommands['staff:reset-password']?.run(cli({ email, password: 'cli reset password!' }));
     expect((await t.app.inject({ url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401);
     const again = await login(t.app, email, 'cli reset password!');
-    await staffCommands['staff:disable']?.run(cli({ email }));
+    // A lost phone: the CLI removes two-step verification, as the admin screen does.
+    await t.database.query(
+      `UPDATE staff SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() WHERE email = $1`,
+      [email],
+    );
+    await staffCommands['staff:reset-totp']?.run(cli({ email }));
+    expect(lines.at(-1)).toBe(`Two-step verification removed for ${email}; their sessions have ended`);
+    const [totp] = await t.database.query<{ totp_secret: string | null; totp_enabled_at: Date | null }>(
+      `SELECT totp_secret, totp_enabled_at FROM staff WHERE email = $1`,
+      [email],
+    );
+    expect(totp).toEqual({ totp_secret: null, totp_enabled_at: null });
     expect((await t.app.inject({ url: '/api/auth/me', headers: again.headers })).statusCode).toBe(401);
+    const last = await login(t.app, email, 'cli reset password!');
+    await staffCommands['staff:disable']?.run(cli({ email }));
+    expect((await t.app.inject({ url: '/api/auth/me', headers: last.headers })).statusCode).toBe(401);
     const [row] = await t.database.query<{ actor_type: string; actor_name: string }>(
       `SELECT actor_type, actor_name FROM audit_log WHERE action = 'disable' ORDER BY id DESC LIMIT 1`,
     );

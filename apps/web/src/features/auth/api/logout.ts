@@ -1,11 +1,8 @@
-import { OkResponse } from '@relais/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
-import { endSession } from '../../../lib/session';
+import { endSession, logoutRequest } from '../../../lib/session';
 
-/** POST /api/auth/logout. `csrfToken` lets a session already forgotten locally still be closed on the server. */
-export const logout = (csrfToken?: string) =>
-  api.post('/api/auth/logout', OkResponse, undefined, csrfToken ? { csrfToken } : undefined);
+/** POST /api/auth/logout (the fetcher lives in lib/session, which every screen may use to sign out). */
+export const logout = logoutRequest;
 
 export function useLogout() {
   const queryClient = useQueryClient();

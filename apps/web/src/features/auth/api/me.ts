@@ -5,7 +5,8 @@ import { endSession, fetchMe, meQueryKey } from '../../../lib/session';
 export function useRefreshSession() {
   const queryClient = useQueryClient();
   return async () => {
-    const me = await fetchMe();
+    // The person asked to stay: this request is theirs, so it slides the session.
+    const me = await fetchMe(undefined, 'user');
     if (me) queryClient.setQueryData(meQueryKey, me);
     else endSession(queryClient, 'expired');
     return me;

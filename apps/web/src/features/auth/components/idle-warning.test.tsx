@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { errorBody, meFixture } from '../../../test/fixtures';
+import { errorBody, meFixture, signedIn } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { server } from '../../../test/server';
 
@@ -69,14 +69,35 @@ describe('idle session warning', () => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
-  it('counts recent requests as activity (each one slid the session on the server)', async () => {
+  it('counts a person’s recent requests as activity (each one slid the session on the server)', async () => {
     server.use(http.get('/api/things', () => HttpResponse.json({ ok: true })));
-    await api.get('/api/things', z.object({ ok: z.boolean() }));
+    await api.get('/api/things', z.object({ ok: z.boolean() }), { activity: 'user' });
     sessionExpiring(() => inSeconds(90));
     renderApp();
     await screen.findByRole('heading', { level: 1, name: 'Hello, Sam' });
     await new Promise((r) => setTimeout(r, 1_100));
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
+  it('does not count background refetches: the warning still comes while nobody touches the console', async () => {
+    server.use(http.get('/api/things', () => HttpResponse.json({ ok: true })));
+    sessionExpiring(() => inSeconds(90));
+    renderApp();
+    await screen.findByRole('heading', { level: 1, name: 'Hello, Sam' });
+    // What a live event's refetch does: a request nobody caused.
+    await api.get('/api/things', z.object({ ok: z.boolean() }), { activity: 'background' });
+    expect(
+      await screen.findByRole('alertdialog', { name: 'Your session is about to end' }),
+    ).toBeInTheDocument();
+  });
+
+  it('at the absolute lifetime says so and offers no way to stay', async () => {
+    signedIn(meFixture(['specialist'], { absoluteExpiresAt: inSeconds(90) }));
+    renderApp();
+    const dialog = await screen.findByRole('alertdialog', { name: 'Your session reaches its time limit' });
+    expect(within(dialog).getByText(/every session ends after a set time/)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Stay signed in' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Sign out now' })).toBeInTheDocument();
   });
 
   it('signs out at the end, closes the session on the server and says why', async () => {

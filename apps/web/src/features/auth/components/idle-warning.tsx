@@ -13,8 +13,8 @@ export const WARN_BEFORE_MS = 2 * 60_000;
 /** The server only slides a session every 15 s of activity: count a request as that much older. */
 const SLIDE_GRANULARITY_MS = 15_000;
 
-/** When this browser expects the session to end, in local time. */
-export function expectedExpiry(me: Me): number {
+/** When this browser expects the session to end through inactivity, in local time. */
+function idleExpiry(me: Me): number {
   const fromServer = Date.parse(me.expiresAt) - apiSession.clockOffsetMs();
   const lastActivity = apiSession.lastActivityAt();
   const fromActivity = lastActivity
@@ -23,12 +23,20 @@ export function expectedExpiry(me: Me): number {
   return Math.max(fromServer, fromActivity);
 }
 
+/** When the session reaches its absolute lifetime, in local time: no activity moves it. */
+const absoluteExpiry = (me: Me) => Date.parse(me.absoluteExpiresAt) - apiSession.clockOffsetMs();
+
+/** When this browser expects the session to end, in local time. */
+export function expectedExpiry(me: Me): number {
+  return Math.min(idleExpiry(me), absoluteExpiry(me));
+}
+
 /**
  * Two minutes before an idle session ends, a dialog counts down and offers to stay signed in. At zero the
  * console forgets the session and shows the login screen with a message.
  */
 export function IdleWarning({ me }: { me: Me }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'auth']);
   const queryClient = useQueryClient();
   const refresh = useRefreshSession();
   const [now, setNow] = useState(() => Date.now());
@@ -41,16 +49,18 @@ export function IdleWarning({ me }: { me: Me }) {
   }, []);
 
   const remaining = expectedExpiry(me) - now;
+  // Staying signed in cannot push back the absolute end: the dialog then only says so.
+  const atLimit = absoluteExpiry(me) <= idleExpiry(me);
   const open = remaining <= WARN_BEFORE_MS;
   const ended = remaining <= 0;
 
   useEffect(() => {
     if (!ended) return;
     const token = me.csrfToken;
-    endSession(queryClient, 'idle');
+    endSession(queryClient, atLimit ? 'expired' : 'idle');
     // Close it on the server too, in case other activity kept it alive there.
     logout(token).catch(() => undefined);
-  }, [ended, me.csrfToken, queryClient]);
+  }, [ended, atLimit, me.csrfToken, queryClient]);
 
   if (!open || ended) return null;
 
@@ -66,10 +76,12 @@ export function IdleWarning({ me }: { me: Me }) {
   return (
     <Modal
       alert
-      title={t('idle.title')}
-      description={<p>{t('idle.body', { minutes: me.idleTimeoutMinutes })}</p>}
+      title={atLimit ? t('auth:idle.limitTitle') : t('idle.title')}
+      description={
+        <p>{atLimit ? t('auth:idle.limitBody') : t('idle.body', { minutes: me.idleTimeoutMinutes })}</p>
+      }
       onEscape={() => void stay()}
-      initialFocus={stayRef}
+      initialFocus={atLimit ? undefined : stayRef}
       actions={
         <>
           <button
@@ -82,15 +94,17 @@ export function IdleWarning({ me }: { me: Me }) {
           >
             {t('idle.signOut')}
           </button>
-          <button
-            ref={stayRef}
-            type="button"
-            className="button button-primary"
-            disabled={staying}
-            onClick={() => void stay()}
-          >
-            {t('idle.stay')}
-          </button>
+          {atLimit ? null : (
+            <button
+              ref={stayRef}
+              type="button"
+              className="button button-primary"
+              disabled={staying}
+              onClick={() => void stay()}
+            >
+              {t('idle.stay')}
+            </button>
+          )}
         </>
       }
     >

@@ -7,8 +7,15 @@ import { isApiError } from '../../../lib/api';
 import { useSession, useSignedOutReason } from '../../../lib/session';
 import { useLogin } from '../api/login';
 
-type Field = 'email' | 'password';
+type Field = 'email' | 'password' | 'totpCode';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SIX_DIGITS = /^\d{6}$/;
+
+/** The server's answer when the password was right but the authenticator code is missing or wrong. */
+const secondFactorOf = (error: unknown) => {
+  if (!isApiError(error) || error.status !== 401 || error.details.secondFactor !== 'totp') return null;
+  return error.details.reason === 'invalid' ? 'invalid' : 'missing';
+};
 
 function validate(email: string, password: string): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
@@ -35,9 +42,12 @@ export function LoginScreen() {
   const errorMessage = useErrorMessage();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  const [askCode, setAskCode] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
   if (me) return <Navigate to={returnPath} replace />;
@@ -48,13 +58,38 @@ export function LoginScreen() {
     setFieldErrors(errors);
     if (errors.email) return emailRef.current?.focus();
     if (errors.password) return passwordRef.current?.focus();
-    login.mutate({ email: email.trim(), password }, { onError: () => passwordRef.current?.select() });
+    const code = totpCode.replace(/\s/g, '');
+    if (askCode && !SIX_DIGITS.test(code)) {
+      setFieldErrors({ totpCode: 'login.errors.codeFormat' });
+      return codeRef.current?.focus();
+    }
+    login.mutate(
+      { email: email.trim(), password, ...(askCode ? { totpCode: code } : {}) },
+      {
+        onError: (error) => {
+          if (secondFactorOf(error)) {
+            setAskCode(true);
+            setTotpCode('');
+            // The field appears with this render: focus it once it is there.
+            setTimeout(() => codeRef.current?.focus(), 0);
+          } else {
+            setAskCode(false);
+            passwordRef.current?.select();
+          }
+        },
+      },
+    );
   };
 
+  const secondFactor = secondFactorOf(login.error);
   const serverError = login.error
-    ? isApiError(login.error) && login.error.status === 401
-      ? t('login.errors.invalid')
-      : errorMessage(login.error)
+    ? secondFactor === 'invalid'
+      ? t('login.errors.codeInvalid')
+      : secondFactor === 'missing'
+        ? null
+        : isApiError(login.error) && login.error.status === 401
+          ? t('login.errors.invalid')
+          : errorMessage(login.error)
     : null;
   const fieldError = (field: Field) => {
     const key = fieldErrors[field];
@@ -118,6 +153,29 @@ export function LoginScreen() {
             />
             {fieldError('password')}
           </div>
+          {askCode ? (
+            <div className="field">
+              <label htmlFor={`${id}-totpCode`}>{t('login.code')}</label>
+              <p className="field-hint" id={`${id}-totpCode-hint`}>
+                {t('login.codeHint')}
+              </p>
+              <input
+                ref={codeRef}
+                id={`${id}-totpCode`}
+                name="totpCode"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={7}
+                value={totpCode}
+                onChange={(e) => setTotpCode(e.target.value)}
+                aria-invalid={fieldErrors.totpCode ? true : undefined}
+                aria-describedby={
+                  fieldErrors.totpCode ? `${id}-totpCode-hint ${id}-totpCode-error` : `${id}-totpCode-hint`
+                }
+              />
+              {fieldError('totpCode')}
+            </div>
+          ) : null}
           <button type="submit" className="button button-primary button-block" disabled={login.isPending}>
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>

@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { server } from '../../../test/server';
 import { fakeContactsApi } from '../test/fake-contacts-api';
 import { findWorkspace, renderContacts } from '../test/render';
 
@@ -92,11 +94,69 @@ describe('the caller panel', { timeout: 40_000 }, () => {
     await findWorkspace();
 
     await user.type(await screen.findByLabelText('Phone number'), '807 555 0123');
-    expect(await screen.findByText('Do not leave voicemail', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('Do not leave voicemail', {}, { timeout: 6000 })).toBeInTheDocument();
     expect(screen.getByText('1 earlier contact')).toBeInTheDocument();
     await waitFor(() => expect(api.last(contact.id).caller.phoneMasked).toBe('•••-•••-0123'), {
       timeout: 3000,
     });
+    // The lookup names this contact: the API checks the number against the one saved on it.
+    expect(api.state.lookups.at(-1)).toEqual({ contactId: contact.id, phone: '807 555 0123' });
+  });
+
+  it('asks a supervisor on someone else’s contact for a reason before looking the caller up', async () => {
+    const api = fakeContactsApi();
+    api.state.history = { phoneMasked: '•••-•••-0123', contacts: [], safetyNotes: [] };
+    const seeded = api.seed({ caller: { phone: '807 555 0123' } });
+    api.contacts.set(seeded.id, {
+      ...seeded,
+      specialist: { id: crypto.randomUUID(), name: 'Robin Specialist' },
+    });
+    // Someone else's contact: a supervisor opens its record, not a workspace.
+    const { user } = renderContacts(`/contacts/${seeded.id}`, ['supervisor']);
+    const reason = await screen.findByLabelText(
+      'Why do you look up this caller’s earlier contacts?',
+      {},
+      { timeout: 8000 },
+    );
+    expect(api.state.lookups).toEqual([]);
+    await user.type(reason, 'Police asked about a welfare check');
+    await user.click(screen.getByRole('button', { name: 'Look up earlier contacts' }));
+    expect(
+      await screen.findByText('No earlier contact from this number.', {}, { timeout: 3000 }),
+    ).toBeVisible();
+    expect(api.state.lookups).toEqual([
+      { contactId: seeded.id, reason: 'Police asked about a welfare check' },
+    ]);
+  });
+
+  it('says when the next lookup is possible after too many', async () => {
+    const api = fakeContactsApi();
+    const contact = api.seed({ caller: { phone: '807 555 0123' } });
+    server.use(
+      http.post('/api/contacts/callers/lookup', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'rate_limited',
+              message: 'Too many caller lookups',
+              details: { retryAfterSeconds: 600, perHour: 60 },
+            },
+          },
+          { status: 429, headers: { 'retry-after': '600' } },
+        ),
+      ),
+    );
+    renderContacts(`/contacts/${contact.id}`);
+    await findWorkspace();
+    expect(
+      await screen.findByText(
+        'Too many caller lookups in the last hour. Try again in 10 minutes.',
+        {},
+        {
+          timeout: 3000,
+        },
+      ),
+    ).toBeInTheDocument();
   });
 
   it('lets a supervisor retire a safety note that no longer applies; specialists cannot', async () => {

@@ -84,7 +84,7 @@ export function CallerPanel() {
           )}
         </div>
       </div>
-      <RepeatCaller phone={caller.phone ?? ''} />
+      <RepeatCaller contact={contact} phone={caller.phone ?? ''} />
 
       <ChoiceGroup
         legend={t('caller.ageGroup.label')}

@@ -13,6 +13,8 @@ import { UNDISCLOSED_LANGUAGE } from '../model/draft';
 import { languageName } from '../model/languages';
 import { fieldLabel } from '../model/missing';
 import { indexTaxonomy, termPath } from '../model/taxonomy';
+import { ReferralLine } from './referral-line';
+import { RepeatCaller } from './repeat-caller';
 
 /** A contact as a record: who called about what, what was given, and its whole timeline from the audit. */
 export function ContactRecord({ contact }: { contact: Contact }) {
@@ -138,6 +140,8 @@ export function ContactRecord({ contact }: { contact: Contact }) {
               );
             })}
           </dl>
+          {/* Supervisors: the caller's earlier contacts, after stating why (RepeatCaller). */}
+          <RepeatCaller contact={contact} phone="" />
         </section>
         <div className="ct-stack">
           <section className="ct-card ct-stack" aria-labelledby="ct-record-needs">
@@ -162,12 +166,7 @@ export function ContactRecord({ contact }: { contact: Contact }) {
                 {need.referrals.length > 0 ? (
                   <ul className="ct-referrals">
                     {need.referrals.map((r) => (
-                      <li key={r.id} className="ct-referral">
-                        <span className="ct-referral-name">{r.serviceName}</span>
-                        {r.locationName ? <span className="ct-hint">{r.locationName}</span> : null}
-                        {r.servicePhone ? <span className="ct-hint">{r.servicePhone}</span> : null}
-                        <span className="ct-tag">{t(`referral.kinds.${r.kind}`)}</span>
-                      </li>
+                      <ReferralLine key={r.id} referral={r} />
                     ))}
                   </ul>
                 ) : null}

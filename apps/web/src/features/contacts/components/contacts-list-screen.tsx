@@ -1,5 +1,5 @@
 import { ContactStatus, type ContactListQuery } from '@relais/contracts';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
@@ -13,6 +13,9 @@ import { formatDuration } from '../hooks/use-elapsed';
 import { indexTaxonomy, termName } from '../model/taxonomy';
 
 type FilterKey = 'from' | 'to' | 'specialistId' | 'lineId' | 'need' | 'municipality' | 'crisis' | 'status';
+/** Filters that are personal data: kept in the screen's state, never in its URL (history, server logs). */
+type PrivateFilterKey = Extract<FilterKey, 'municipality'>;
+const isPrivate = (key: FilterKey): key is PrivateFilterKey => key === 'municipality';
 const PER_PAGE = 25;
 
 /** Supervisors find any contact (specialists their own) by date, specialist, line, need, place, crisis. */
@@ -30,7 +33,10 @@ export default function ContactsListScreen() {
   );
   const fr = i18n.language.startsWith('fr');
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const get = (key: FilterKey) => params.get(key) ?? '';
+  const [privateFilters, setPrivateFilters] = useState<Record<PrivateFilterKey, string>>({
+    municipality: '',
+  });
+  const get = (key: FilterKey) => (isPrivate(key) ? privateFilters[key] : (params.get(key) ?? ''));
 
   const query: ContactListQuery = { page, perPage: PER_PAGE };
   if (get('from')) query.from = get('from');
@@ -51,7 +57,8 @@ export default function ContactsListScreen() {
 
   const setFilter = (key: FilterKey, value: string) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
+    if (isPrivate(key)) setPrivateFilters((f) => ({ ...f, [key]: value }));
+    else if (value) next.set(key, value);
     else next.delete(key);
     next.delete('page');
     setParams(next, { replace: true });

@@ -1,14 +1,14 @@
-import type { ContactCrisisEvent } from '@relais/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
 import { useSocketEvent } from '../../../lib/socket';
 import { useLines } from '../api/lines';
+import { useCrisisAlerts } from '../hooks/use-crisis-alerts';
 
 /**
- * Supervisors see a crisis the moment a specialist saves it: a red card that stays until dismissed.
+ * Supervisors see a crisis the moment a specialist saves it: a red card that stays until dismissed (or opened),
+ * and that a lost notification cannot drop: the open crises come from the database (useCrisisAlerts).
  * The shell mounts it on every screen for supervisors (featureOverlays in ../routes.tsx).
  */
 export default function CrisisAlerts() {
@@ -21,12 +21,7 @@ function SupervisorAlerts() {
   const { t, i18n } = useTranslation('contacts');
   const queryClient = useQueryClient();
   const lines = useLines();
-  const [alerts, setAlerts] = useState<ContactCrisisEvent[]>([]);
-
-  useSocketEvent('contact.crisis', (event) => {
-    setAlerts((list) => [event, ...list.filter((a) => a.contactId !== event.contactId)].slice(0, 5));
-    void queryClient.invalidateQueries({ queryKey: ['contacts', 'list'] });
-  });
+  const { alerts, more, dismiss } = useCrisisAlerts();
   useSocketEvent(
     'contact.changed',
     () => void queryClient.invalidateQueries({ queryKey: ['contacts', 'list'] }),
@@ -38,7 +33,6 @@ function SupervisorAlerts() {
     const line = lines.data?.find((l) => l.id === id);
     return line ? (fr ? line.nameFr : line.nameEn) : id;
   };
-  const dismiss = (id: string) => setAlerts((list) => list.filter((a) => a.contactId !== id));
 
   return (
     <section className="ct-alerts ct-page" aria-label={t('alert.region')}>
@@ -63,6 +57,11 @@ function SupervisorAlerts() {
           </div>
         </div>
       ))}
+      {more > 0 ? (
+        <p className="ct-hint">
+          <Link to="/contacts?crisis=true">{t('alert.more', { count: more })}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

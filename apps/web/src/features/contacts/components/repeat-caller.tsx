@@ -1,3 +1,4 @@
+import type { Contact } from '@relais/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,38 +6,121 @@ import { Link } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
-import { addSafetyNote, phoneDigits, retireSafetyNote, useCallerLookup } from '../api/caller-lookup';
+import {
+  addSafetyNote,
+  isNotSavedYet,
+  phoneDigits,
+  retireSafetyNote,
+  useCallerLookup,
+} from '../api/caller-lookup';
 import { useDebounced } from '../hooks/use-debounced';
-import { useWorkspace } from './workspace-context';
 
-/** Typing a number shows its earlier contacts and safety notes, so a repeat caller is known at once. */
-export function RepeatCaller({ phone }: { phone: string }) {
+/**
+ * The caller's earlier contacts and safety notes, so a repeat caller is known at once. The API looks up the
+ * number saved on this contact only: a specialist sees it while handling their own draft (as soon as the number
+ * typed is saved); a supervisor on someone else's contact (its record) first states why, and that reason is
+ * recorded. `phone` is the number typed in the workspace (empty when the one on file is kept).
+ */
+export function RepeatCaller({ contact, phone }: { contact: Contact; phone: string }) {
+  const me = useCurrentStaff();
+  const debounced = useDebounced(phone, 500);
+  const typed = phoneDigits(debounced);
+  const handling = contact.status === 'draft' && contact.specialist?.id === me.staff.id;
+  const supervisor = hasAnyRole(me.staff.roles, ['supervisor']);
+  const [reason, setReason] = useState<string | null>(null);
+
+  if (!contact.caller.hasPhone && typed.length === 0) return null;
+  if (typed.length > 0 && typed.length < 7) return null;
+  if (!handling && !supervisor) return null;
+  if (!handling && reason === null) return <LookupReason onSubmit={setReason} />;
+  return (
+    <CallerHistoryPanel
+      contactId={contact.id}
+      phone={typed.length > 0 ? debounced : undefined}
+      savedPhone={contact.caller.phoneMasked}
+      reason={handling ? undefined : (reason ?? undefined)}
+      canRetire={supervisor}
+    />
+  );
+}
+
+/** A supervisor says why before seeing a caller's history from a contact they are not handling. */
+function LookupReason({ onSubmit }: { onSubmit: (reason: string) => void }) {
+  const { t } = useTranslation('contacts');
+  const [text, setText] = useState('');
+  const ready = text.trim().length >= 5;
+  return (
+    <form
+      className="ct-field ct-repeat"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) onSubmit(text.trim());
+      }}
+    >
+      <label htmlFor="ct-lookup-reason">{t('repeat.reasonLabel')}</label>
+      <input
+        id="ct-lookup-reason"
+        value={text}
+        maxLength={500}
+        autoComplete="off"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p className="ct-hint">{t('repeat.reasonHint')}</p>
+      <div className="ct-row">
+        <button type="submit" className="button button-secondary ct-btn-small" disabled={!ready}>
+          {t('repeat.lookUp')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CallerHistoryPanel({
+  contactId,
+  phone,
+  savedPhone,
+  reason,
+  canRetire,
+}: {
+  contactId: string;
+  phone: string | undefined;
+  savedPhone: string | null;
+  reason: string | undefined;
+  canRetire: boolean;
+}) {
   const { t } = useTranslation('contacts');
   const format = useFormat();
-  const { contact } = useWorkspace();
-  const debounced = useDebounced(phone, 500);
-  const lookup = useCallerLookup(debounced, contact.id);
+  const lookup = useCallerLookup({ contactId, phone, reason }, savedPhone, true);
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [retiring, setRetiring] = useState<string | null>(null);
-  const canRetire = hasAnyRole(useCurrentStaff().staff.roles, ['supervisor']);
 
-  if (phoneDigits(debounced).length < 7) return null;
-  if (lookup.isPending) return <p className="ct-hint">{t('repeat.searching')}</p>;
+  if (lookup.isPending || (lookup.isError && isNotSavedYet(lookup.error) && lookup.isFetching))
+    return <p className="ct-hint">{t('repeat.searching')}</p>;
   if (lookup.isError) {
-    if (isApiError(lookup.error) && lookup.error.status === 403)
-      return <p className="ct-hint">{t('repeat.hidden')}</p>;
+    const error = lookup.error;
+    if (isApiError(error) && error.status === 403) return <p className="ct-hint">{t('repeat.hidden')}</p>;
+    if (isApiError(error) && error.status === 429) {
+      const seconds = Number(error.details.retryAfterSeconds);
+      const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
+      return (
+        <p className="ct-hint" role="status">
+          {minutes ? t('repeat.rateLimited', { count: minutes }) : t('repeat.rateLimitedLater')}
+        </p>
+      );
+    }
+    if (isNotSavedYet(error)) return <p className="ct-hint">{t('repeat.notSaved')}</p>;
     return null;
   }
   const history = lookup.data;
 
   const saveNote = async () => {
-    if (!note.trim()) return;
+    if (!note.trim() || !phone) return;
     setSaving(true);
     try {
-      await addSafetyNote({ phone: debounced, note: note.trim() });
+      await addSafetyNote({ phone, note: note.trim() });
       setNote('');
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: ['contacts', 'caller-lookup'] });
@@ -105,32 +189,35 @@ export function RepeatCaller({ phone }: { phone: string }) {
           </ul>
         </details>
       )}
-      <details>
-        <summary>{t('repeat.addNote')}</summary>
-        <div className="ct-field">
-          <textarea
-            aria-label={t('repeat.addNote')}
-            placeholder={t('repeat.notePlaceholder')}
-            value={note}
-            maxLength={4000}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setSaved(false);
-            }}
-          />
-          <div className="ct-row">
-            <button
-              type="button"
-              className="button button-secondary ct-btn-small"
-              disabled={saving || !note.trim()}
-              onClick={() => void saveNote()}
-            >
-              {t('repeat.saveNote')}
-            </button>
-            {saved ? <span role="status">{t('repeat.noteSaved')}</span> : null}
+      {/* A note is written against the number typed here (the one on file is never sent to the console). */}
+      {phone ? (
+        <details>
+          <summary>{t('repeat.addNote')}</summary>
+          <div className="ct-field">
+            <textarea
+              aria-label={t('repeat.addNote')}
+              placeholder={t('repeat.notePlaceholder')}
+              value={note}
+              maxLength={4000}
+              onChange={(e) => {
+                setNote(e.target.value);
+                setSaved(false);
+              }}
+            />
+            <div className="ct-row">
+              <button
+                type="button"
+                className="button button-secondary ct-btn-small"
+                disabled={saving || !note.trim()}
+                onClick={() => void saveNote()}
+              >
+                {t('repeat.saveNote')}
+              </button>
+              {saved ? <span role="status">{t('repeat.noteSaved')}</span> : null}
+            </div>
           </div>
-        </div>
-      </details>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -23,7 +23,7 @@ describe('supervisors', { timeout: 40_000 }, () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Crisis' }), 'Crisis only');
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2));
-    expect(api.state.listQueries.at(-1)?.get('crisis')).toBe('true');
+    expect(api.state.listQueries.at(-1)?.crisis).toBe('true');
 
     realtime.emit('contact.crisis', {
       contactId: crisis.id,
@@ -53,6 +53,46 @@ describe('supervisors', { timeout: 40_000 }, () => {
     await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(3));
     expect(within(filter).getByRole('option', { name: 'Alex Former (disabled)' })).toBeInTheDocument();
     await user.selectOptions(filter, 'Robin Specialist');
-    await waitFor(() => expect(api.state.listQueries.at(-1)?.get('specialistId')).toBe(robin.id));
+    await waitFor(() => expect(api.state.listQueries.at(-1)?.specialistId).toBe(robin.id));
+  });
+
+  it('search by place in the request body, never in the URL', async () => {
+    const api = fakeContactsApi();
+    api.seed({ caller: { location: { municipality: 'Kenora' } } });
+    const { user } = renderContacts('/contacts', ['supervisor']);
+    await screen.findByRole('table', {}, { timeout: 8000 });
+    await user.type(screen.getByRole('textbox', { name: 'Municipality' }), 'Kenora{Enter}');
+    await waitFor(() => expect(api.state.listQueries.at(-1)?.municipality).toBe('Kenora'));
+    expect(window.location.href).not.toContain('Kenora');
+  });
+
+  it('see every open crisis from the server on start and after a reconnect, until they dismiss it', async () => {
+    const api = fakeContactsApi();
+    const first = api.seed({ crisisFlags: ['abuse'] });
+    const crisis = (contactId: string, flags: Array<'abuse' | 'danger_to_self'>) => ({
+      contactId,
+      specialistId: null,
+      flags,
+      lineId: 'general',
+      channel: 'phone' as const,
+      at: new Date().toISOString(),
+    });
+    // Raised while this console was closed: no event will ever arrive for it.
+    api.state.openCrises = [crisis(first.id, ['abuse'])];
+    const { user, realtime } = renderContacts('/contacts', ['supervisor']);
+    const alert = await screen.findByTestId('crisis-alert', {}, { timeout: 8000 });
+    expect(alert).toHaveTextContent('Abuse — Phone, General 211');
+
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('crisis-alert')).toBeNull());
+    await waitFor(() => expect(api.state.acknowledged).toEqual([first.id]));
+
+    // Its notification was lost while the link was down: the reconnect brings it.
+    const second = api.seed({ crisisFlags: ['danger_to_self'] });
+    api.state.openCrises = [crisis(second.id, ['danger_to_self'])];
+    realtime.reconnect();
+    expect(await screen.findByTestId('crisis-alert', {}, { timeout: 8000 })).toHaveTextContent(
+      'Danger to self — Phone, General 211',
+    );
   });
 });

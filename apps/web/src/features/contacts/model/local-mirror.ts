@@ -1,6 +1,10 @@
+import { privateStorage } from '../../../lib/private-storage';
+
 /**
- * A copy of the unsaved draft in localStorage, keyed by contact id: if the browser crashes or the tab is
- * closed while offline, reopening the contact restores what was typed. Removed once the server has it.
+ * A copy of the unsaved draft in localStorage, keyed by staff member and contact id: if the browser crashes
+ * or the tab is closed while offline, reopening the contact restores what was typed. Removed once the server
+ * has it, and with everything else personal when the session ends or someone else signs in
+ * (lib/private-storage).
  */
 export interface Mirror<T> {
   /** Server version the edits were made on. */
@@ -9,10 +13,8 @@ export interface Mirror<T> {
   updatedAt: string;
 }
 
-const PREFIX = 'relais.contact-draft.';
-
 export function mirrorKey(contactId: string) {
-  return `${PREFIX}${contactId}`;
+  return privateStorage.key(`contact-draft.${contactId}`);
 }
 
 export function readMirror<T>(key: string): Mirror<T> | null {
@@ -28,6 +30,8 @@ export function readMirror<T>(key: string): Mirror<T> | null {
 }
 
 export function writeMirror<T>(key: string, version: number, draft: T) {
+  // Signed out, or another person signed in from another tab: their storage is not ours to fill.
+  if (!privateStorage.writable(key)) return;
   try {
     const mirror: Mirror<T> = { version, draft, updatedAt: new Date().toISOString() };
     window.localStorage.setItem(key, JSON.stringify(mirror));

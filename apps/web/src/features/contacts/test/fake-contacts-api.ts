@@ -1,6 +1,9 @@
 import type {
   CallerHistory,
+  CallerLookupRequest,
   Contact,
+  ContactCrisisEvent,
+  ContactSearchRequest,
   CreateContactRequest,
   DirectorySearchResult,
   FieldError,
@@ -77,10 +80,17 @@ export function fakeContactsApi() {
     patches: [] as UpdateContactRequest[],
     failures: [] as Failure[],
     closeAttempts: 0,
-    history: null as CallerHistory | null,
+    /** What a lookup answers (its contactId is the one asked about). */
+    history: null as Omit<CallerHistory, 'contactId'> | null,
+    lookups: [] as CallerLookupRequest[],
+    /** The phone digits the API holds for each contact (the contract only ever shows them masked). */
+    savedPhones: new Map<string, string>(),
+    /** GET /api/contacts/crises answers these; acknowledging removes one. */
+    openCrises: [] as ContactCrisisEvent[],
+    acknowledged: [] as string[],
     retiredNotes: [] as string[],
     specialists: [] as Array<{ id: string; name: string; disabled: boolean }>,
-    listQueries: [] as URLSearchParams[],
+    listQueries: [] as ContactSearchRequest[],
     searches: [] as URLSearchParams[],
   };
 
@@ -130,8 +140,10 @@ export function fakeContactsApi() {
               fsa: location.fsa ?? null,
             }
           : null;
-      if (phone !== undefined) {
+      if (phone !== undefined && !phone?.startsWith('•')) {
         const digits = phone ? phone.replace(/\D/g, '') : '';
+        if (digits) state.savedPhones.set(c.id, digits);
+        else state.savedPhones.delete(c.id);
         next.caller.hasPhone = digits.length > 0;
         next.caller.phoneMasked = digits ? `•••-•••-${digits.slice(-4)}` : null;
       }
@@ -154,6 +166,13 @@ export function fakeContactsApi() {
           serviceName: r.serviceName ?? 'Service',
           servicePhone: r.servicePhone ?? null,
           locationName: r.locationName ?? null,
+          serviceNameEn: r.serviceName ?? 'Service',
+          serviceNameFr: null,
+          locationNameEn: r.locationName ?? null,
+          locationNameFr: null,
+          organizationNameEn: null,
+          organizationNameFr: null,
+          directory: 'current' as const,
           note: r.note ?? null,
           createdAt: stamp(),
         })),
@@ -234,10 +253,17 @@ export function fakeContactsApi() {
         return HttpResponse.json({ error: { code: 'internal', message: 'boom' } }, { status: 500 });
       return HttpResponse.json(contact, { status: 201 });
     }),
-    http.get('/api/contacts', ({ request }) => {
-      const url = new URL(request.url);
-      state.listQueries.push(url.searchParams);
-      const crisis = url.searchParams.get('crisis');
+    http.get('/api/contacts/crises', () => HttpResponse.json({ items: state.openCrises })),
+    http.post('/api/contacts/:id/crisis/acknowledge', ({ params }) => {
+      const id = String(params.id);
+      state.acknowledged.push(id);
+      state.openCrises = state.openCrises.filter((c) => c.contactId !== id);
+      return HttpResponse.json({ contactId: id, acknowledgedAt: stamp() });
+    }),
+    http.post('/api/contacts/search', async ({ request }) => {
+      const query = (await request.json()) as ContactSearchRequest;
+      state.listQueries.push(query);
+      const crisis = query.crisis;
       const items = [...contacts.values()]
         .filter((c) =>
           crisis === 'true'
@@ -273,9 +299,35 @@ export function fakeContactsApi() {
       state.retiredNotes.push(id);
       return HttpResponse.json({ id, retiredAt: new Date().toISOString() });
     }),
-    http.post('/api/contacts/callers/lookup', () =>
-      HttpResponse.json(state.history ?? { phoneMasked: '•••-•••-0000', contacts: [], safetyNotes: [] }),
-    ),
+    http.post('/api/contacts/callers/lookup', async ({ request }) => {
+      const body = (await request.json()) as CallerLookupRequest;
+      state.lookups.push(body);
+      const saved = state.savedPhones.get(body.contactId);
+      if (!saved)
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'validation',
+              message: 'body.contactId: this contact has no caller number saved yet',
+              fields: [{ path: 'body.contactId', message: 'this contact has no caller number saved yet' }],
+            },
+          },
+          { status: 400 },
+        );
+      if (body.phone !== undefined && body.phone.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '') !== saved)
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'conflict',
+              message: 'body.phone: this number is not the one saved on the contact yet',
+              details: { reason: 'phone_not_saved' },
+            },
+          },
+          { status: 409 },
+        );
+      const history = state.history ?? { phoneMasked: '•••-•••-0000', contacts: [], safetyNotes: [] };
+      return HttpResponse.json({ ...history, contactId: body.contactId });
+    }),
     http.get('/api/contacts/:id/referral-summary', ({ params, request }) => {
       const contact = contacts.get(String(params.id));
       if (!contact) return notFound();

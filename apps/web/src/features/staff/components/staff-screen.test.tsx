@@ -140,6 +140,31 @@ describe('staff screen', () => {
     expect(api.sent.at(-1)).toMatchObject({ method: 'POST', path: `/api/staff/${sam.id}/enable` });
   });
 
+  it('removes two-step verification for someone who lost their phone, after confirming', async () => {
+    const sam = member({ name: 'Sam Specialist', roles: ['specialist'], totpEnabled: true });
+    const olga = member({ name: 'Olga Other', roles: ['editor'], totpEnabled: false });
+    const api = fakeStaffApi([self, sam, olga]);
+    const { user } = open();
+    expect((await row('Olga Other')).queryByRole('button', { name: /two-step/ })).toBeNull();
+    await user.click(
+      await screen.findByRole('button', { name: 'Reset the two-step verification of Sam Specialist' }),
+    );
+    const dialog = within(
+      await screen.findByRole('alertdialog', { name: 'Reset the two-step verification of Sam Specialist?' }),
+    );
+    expect(dialog.getByText(/lost or replaced phone/)).toBeInTheDocument();
+    await user.click(dialog.getByRole('button', { name: 'Remove two-step verification' }));
+    expect(
+      await screen.findByText(
+        'Two-step verification of Sam Specialist is removed; their open sessions have ended.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.sent.at(-1)).toMatchObject({ method: 'POST', path: `/api/staff/${sam.id}/reset-totp` });
+    await waitFor(async () =>
+      expect((await row('Sam Specialist')).queryByRole('button', { name: /two-step/ })).toBeNull(),
+    );
+  });
+
   it('resets a password after checking both entries match', async () => {
     const sam = member({ name: 'Sam Specialist', roles: ['specialist'] });
     const api = fakeStaffApi([self, sam]);

@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useCurrentStaff } from '../../../lib/session';
 import { useSocketEvent } from '../../../lib/socket';
+import { useResetTotp } from '../api/reset-totp';
 import { useSetStaffEnabled } from '../api/set-staff-enabled';
 import { staffQueryKey, useStaffList } from '../api/staff-list';
 import { ConfirmDialog } from './confirm-dialog';
@@ -17,7 +18,8 @@ import { StaffFormDialog } from './staff-form-dialog';
 
 const PER_PAGE = 50;
 
-type Open = { kind: 'create' } | { kind: 'edit' | 'reset' | 'disable'; member: StaffMember } | null;
+type Open =
+  { kind: 'create' } | { kind: 'edit' | 'reset' | 'resetTotp' | 'disable'; member: StaffMember } | null;
 
 /** Admins: everyone with an account, their roles and status; create, edit, disable, reset passwords. */
 export default function StaffScreen() {
@@ -34,6 +36,7 @@ export default function StaffScreen() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useStaffList({ q: q || undefined, status, page, perPage: PER_PAGE });
   const setEnabled = useSetStaffEnabled();
+  const resetTotp = useResetTotp();
 
   useSocketEvent('entity.changed', (event) => {
     if (event.entity === 'staff') void queryClient.invalidateQueries({ queryKey: staffQueryKey });
@@ -181,6 +184,19 @@ export default function StaffScreen() {
                         >
                           {t('actions.reset')}
                         </button>
+                        {member.totpEnabled ? (
+                          <button
+                            type="button"
+                            className="button button-quiet"
+                            onClick={() => {
+                              resetTotp.reset();
+                              setOpen({ kind: 'resetTotp', member });
+                            }}
+                            aria-label={t('actions.resetTotpFor', { name: member.name })}
+                          >
+                            {t('actions.resetTotp')}
+                          </button>
+                        ) : null}
                         {member.disabled ? (
                           <button
                             type="button"
@@ -239,6 +255,24 @@ export default function StaffScreen() {
             close();
             setNotice(t('notices.reset', { name: open.member.name }));
           }}
+        />
+      ) : null}
+      {open?.kind === 'resetTotp' ? (
+        <ConfirmDialog
+          title={t('resetTotp.title', { name: open.member.name })}
+          body={<p>{t('resetTotp.body')}</p>}
+          confirmLabel={t('resetTotp.confirm')}
+          busy={resetTotp.isPending}
+          error={resetTotp.error ? <ErrorAlert error={resetTotp.error} /> : null}
+          onConfirm={() =>
+            resetTotp.mutate(open.member.id, {
+              onSuccess: () => {
+                close();
+                setNotice(t('notices.resetTotp', { name: open.member.name }));
+              },
+            })
+          }
+          onClose={close}
         />
       ) : null}
       {open?.kind === 'disable' ? (

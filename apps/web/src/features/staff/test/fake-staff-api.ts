@@ -83,6 +83,7 @@ export function fakeStaffApi(initial: StaffMember[], keys: ApiKey[] = []) {
         Object.assign(target, { disabled: true, disabledAt: new Date().toISOString() });
       }
       if (params.action === 'enable') Object.assign(target, { disabled: false, disabledAt: null });
+      if (params.action === 'reset-totp') Object.assign(target, { totpEnabled: false });
       return HttpResponse.json(target);
     }),
     http.get('/api/api-keys', () => HttpResponse.json({ items: apiKeys })),

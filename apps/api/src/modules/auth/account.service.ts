@@ -1,0 +1,186 @@
+import { MIN_PASSWORD_LENGTH, type AccountSession, type ChangePasswordRequest } from '@relais/contracts';
+import type { Config } from '../../config';
+import { writeAudit } from '../../lib/audit';
+import type { Actor, ServiceContext } from '../../lib/context';
+import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../lib/errors';
+import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { totpRequiredFor } from './auth.service';
+import * as q from './account.queries';
+import { newTotpSecret, totpEnrolment, totpStepOf } from './totp';
+
+type Staff = Extract<Actor, { type: 'staff' }>;
+
+function staffOf(ctx: ServiceContext): Staff {
+  if (ctx.actor.type !== 'staff') throw unauthenticated();
+  return ctx.actor;
+}
+
+async function ownRow(tx: ServiceContext['db'], me: Staff) {
+  const row = await q.lockOwnStaffRow(tx, me.id);
+  if (!row) throw unauthenticated();
+  return row;
+}
+
+/** The other sessions' sockets close once the change is committed. */
+function disconnect(ctx: ServiceContext, sessionIds: string[]) {
+  for (const id of sessionIds) ctx.realtime.disconnectSession(id, 'logout');
+}
+
+/**
+ * Changes one's own password (the current one required). Ends every other session of the person, and
+ * clears the change an administrator's reset asked for.
+ */
+export async function changePassword(
+  { ctx, input }: { ctx: ServiceContext; input: ChangePasswordRequest },
+  policy: Pick<Config, 'demo'>,
+) {
+  const me = staffOf(ctx);
+  if (!policy.demo && input.newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw invalid('newPassword', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw invalid('newPassword', 'must differ from the current password');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const ended = await ctx.db.transaction(async (tx) => {
+    const row = await ownRow(tx, me);
+    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) return null;
+    await q.updateOwnStaffRow(tx, me.id, { passwordHash, mustChangePassword: false });
+    const others = await q.deleteOtherSessions(tx, me.id, me.sessionId);
+    await writeAudit(tx, ctx, {
+      action: 'password_change',
+      entityType: 'staff',
+      entityId: me.id,
+      fields: ['password'],
+    });
+    return others;
+  });
+  if (!ended) {
+    await writeAudit(ctx.db, ctx, { action: 'password_change_failed', entityType: 'staff', entityId: me.id });
+    throw invalid('currentPassword', 'is not your current password');
+  }
+  disconnect(ctx, ended);
+  return { ended: ended.length };
+}
+
+export async function listOwnSessions({ ctx }: { ctx: ServiceContext }): Promise<AccountSession[]> {
+  const me = staffOf(ctx);
+  const rows = await q.liveSessionsOf(ctx.db, me.id);
+  return rows.map((r) => ({
+    id: r.publicId,
+    current: r.sessionId === me.sessionId,
+    userAgent: r.userAgent,
+    ip: r.ip,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+  }));
+}
+
+/** Ends one of one's own other sessions (a workstation left signed in); its live connection closes. */
+export async function endOwnSession({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const me = staffOf(ctx);
+  const sessionId = await ctx.db.transaction(async (tx) => {
+    const mine = await q.liveSessionsOf(tx, me.id);
+    if (mine.find((s) => s.publicId === input.id)?.sessionId === me.sessionId) {
+      throw conflict('This is the session you are using: sign out instead');
+    }
+    const id = await q.deleteSessionByPublicId(tx, me.id, input.id);
+    if (!id) throw notFound('Session');
+    await writeAudit(tx, ctx, { action: 'session_end', entityType: 'session', entityId: input.id });
+    return id;
+  });
+  disconnect(ctx, [sessionId]);
+  return { ended: 1 };
+}
+
+export async function endOtherSessions({ ctx }: { ctx: ServiceContext }) {
+  const me = staffOf(ctx);
+  const ended = await ctx.db.transaction(async (tx) => {
+    const ids = await q.deleteOtherSessions(tx, me.id, me.sessionId);
+    await writeAudit(tx, ctx, {
+      action: 'sessions_end_others',
+      entityType: 'staff',
+      entityId: me.id,
+      fields: ids.length ? ['sessions'] : [],
+    });
+    return ids;
+  });
+  disconnect(ctx, ended);
+  return { ended: ended.length };
+}
+
+/** Starts setting up two-step verification: a new secret, shown this once, waiting for a first code. */
+export async function startTotpSetup({ ctx }: { ctx: ServiceContext }) {
+  const me = staffOf(ctx);
+  const secret = newTotpSecret();
+  await ctx.db.transaction(async (tx) => {
+    const row = await ownRow(tx, me);
+    if (row.totpSecret) {
+      throw conflict('Two-step verification is already on: turn it off first to use another device');
+    }
+    await q.updateOwnStaffRow(tx, me.id, { totpPendingSecret: secret });
+    await writeAudit(tx, ctx, { action: 'totp_setup', entityType: 'staff', entityId: me.id });
+  });
+  return totpEnrolment(secret, me.email);
+}
+
+/** A first code from the app proves it holds the secret: two-step verification is then on. */
+export async function confirmTotp({ ctx, input }: { ctx: ServiceContext; input: { code: string } }) {
+  const me = staffOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const row = await ownRow(tx, me);
+    if (!row.totpPendingSecret) throw conflict('Start setting up two-step verification first');
+    const step = totpStepOf(row.totpPendingSecret, input.code);
+    if (step === null) {
+      throw invalid(
+        'code',
+        'is not right: check that the phone shows the right time, and enter the code it shows now',
+      );
+    }
+    await q.updateOwnStaffRow(tx, me.id, {
+      totpSecret: row.totpPendingSecret,
+      totpPendingSecret: null,
+      totpEnabledAt: new Date(),
+      totpLastCounter: step,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'totp_enable',
+      entityType: 'staff',
+      entityId: me.id,
+      fields: ['totp'],
+    });
+  });
+  return { ok: true as const };
+}
+
+/** Turns two-step verification off (the password required), unless the centre requires it for a role held. */
+export async function disableTotp(
+  { ctx, input }: { ctx: ServiceContext; input: { currentPassword: string } },
+  config: Pick<Config, 'totpRequiredRoles'>,
+) {
+  const me = staffOf(ctx);
+  if (totpRequiredFor(me.roles, config)) {
+    throw forbidden('Your centre requires two-step verification for your role: it cannot be turned off');
+  }
+  const done = await ctx.db.transaction(async (tx) => {
+    const row = await ownRow(tx, me);
+    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) return false;
+    if (!row.totpSecret && !row.totpPendingSecret) return true;
+    await q.updateOwnStaffRow(tx, me.id, {
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastCounter: null,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'totp_disable',
+      entityType: 'staff',
+      entityId: me.id,
+      fields: ['totp'],
+    });
+    return true;
+  });
+  if (!done) throw invalid('currentPassword', 'is not your current password');
+  return { ok: true as const };
+}
