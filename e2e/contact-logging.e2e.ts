@@ -9,9 +9,12 @@ import { screenshot as fullPageShot, signInAs, startConsole, type RunningConsole
 
 const chromiumPath = chromiumOrSkip();
 
+const CALLER = { firstName: 'Marguerite', phone: '807-555-0163' };
 const THUNDER_BAY = { city: 'Thunder Bay', latitude: 48.382, longitude: -89.2502, postalCode: 'P7B 1A1' };
 const RENT_BANK = 'Thunder Bay Community Rent Bank';
 const FOOD_BANK = 'Thunder Bay Regional Food Bank';
+const RENT_BANK_FR = 'Banque de loyer communautaire de Thunder Bay';
+const FOOD_BANK_FR = 'Banque alimentaire régionale de Thunder Bay';
 
 /** The issue's done-when: a whole call logged in the workspace, with a reload half-way that loses nothing. */
 describe.skipIf(!chromiumPath)('contact logging journey', () => {
@@ -30,7 +33,7 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
       },
       service: {
         nameEn: RENT_BANK,
-        nameFr: 'Banque de loyer communautaire de Thunder Bay',
+        nameFr: RENT_BANK_FR,
         descriptionEn: 'Interest-free loans and grants to help with rent arrears and last month rent.',
         descriptionFr: 'Prêts sans intérêt et subventions pour les arriérés de loyer.',
       },
@@ -47,7 +50,7 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
       },
       service: {
         nameEn: FOOD_BANK,
-        nameFr: 'Banque alimentaire régionale de Thunder Bay',
+        nameFr: FOOD_BANK_FR,
         descriptionEn: 'Emergency food hampers for individuals and families.',
         descriptionFr: "Paniers alimentaires d'urgence pour les personnes et les familles.",
       },
@@ -85,6 +88,10 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
     await page.getByRole('option', { name: /^French/ }).click();
     await page.getByLabel('Municipality').fill('Thunder Bay');
     await page.getByLabel('Municipality').blur();
+    // She gives a first name and a number to call back (both personal data the server must never log).
+    await page.getByLabel('First name').fill(CALLER.firstName);
+    await page.getByLabel('Phone number').fill(CALLER.phone);
+    await page.getByLabel('Phone number').blur();
 
     // Need 1: rent help, referred from the directory search inside the workspace.
     await addNeed(page, 'Housing', 'Rent assistance and rent banks');
@@ -116,9 +123,10 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
     const summary = page.getByTestId('referral-summary');
     await summary.waitFor();
     const text = (await summary.textContent()) ?? '';
+    // …with the services' French names, as the referrals' snapshots hold them.
     expect(text).toContain('Vos références du 211');
-    expect(text).toContain(RENT_BANK);
-    expect(text).toContain(`${FOOD_BANK} (transfert accompagné)`);
+    expect(text).toContain(RENT_BANK_FR);
+    expect(text).toContain(`${FOOD_BANK_FR} (transfert accompagné)`);
 
     await page.getByLabel('Disposition').selectOption({ label: 'Referral given' });
     await page.getByLabel('Notes').fill('Caller behind on rent since September; food hamper today.');
@@ -150,6 +158,8 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
     ]);
     expect(saved.disposition).toBe('referral_given');
     expect(saved.endedAt).not.toBeNull();
+    expect(saved.caller.firstName).toBe(CALLER.firstName);
+    expect(saved.caller.phoneMasked).toBe('•••-•••-0163');
   });
 
   it('in French: a crisis flagged by a specialist alerts a supervisor at once, and wrap-up asks for a follow-up decision', async () => {
@@ -182,8 +192,11 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
     await page.getByRole('checkbox', { name: 'Danger pour soi' }).check();
     await page.getByText(/^Enregistré · /).waitFor({ timeout: 30_000 });
 
-    // The supervisor sees it without reloading anything.
-    const alert = supervisor.page.getByTestId('crisis-alert');
+    // The supervisor sees it without reloading anything (beside any open crisis the demo data holds).
+    const contactId = page.url().split('/').at(-1) ?? '';
+    const alert = supervisor.page
+      .getByTestId('crisis-alert')
+      .filter({ has: supervisor.page.locator(`a[href="/contacts/${contactId}"]`) });
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('Danger to self');
     await screenshot(supervisor.page, 'contacts-list-crisis-alert-en');
@@ -212,6 +225,25 @@ describe.skipIf(!chromiumPath)('contact logging journey', () => {
     await page.getByRole('button', { name: 'Clore le contact' }).click();
     await page.getByText('Contact clos.').waitFor();
     await screenshot(page, 'contact-record-fr');
+  });
+
+  // Runs after the journeys above (one file, in order): everything the server logged while they ran.
+  it('leaves no caller name, phone number, place or note in the server log of these journeys', () => {
+    const log = relais.logs();
+    // The server did log the journeys, request by request (at the production level, info).
+    expect(log.match(/"path":"\/api\/contacts/g)?.length ?? 0).toBeGreaterThan(20);
+    const digits = CALLER.phone.replace(/\D/g, '');
+    for (const personal of [
+      CALLER.firstName,
+      CALLER.phone,
+      digits,
+      digits.slice(-7),
+      'Thunder Bay',
+      'behind on rent',
+      'ligne de crise',
+    ]) {
+      expect(log, `the server log holds "${personal}"`).not.toContain(personal);
+    }
   });
 });
 

@@ -11,10 +11,12 @@ ALTER TABLE contact_referrals
   ADD COLUMN organization_name_en text,
   ADD COLUMN organization_name_fr text;
 
+-- Existing referrals: the name shown then (service_name, location_name) stays the English one; the French
+-- and organization names are the best known now.
 UPDATE contact_referrals r SET
-  service_name_en = COALESCE((SELECT s.name_en FROM services s WHERE s.id = r.service_id), r.service_name),
+  service_name_en = r.service_name,
   service_name_fr = (SELECT s.name_fr FROM services s WHERE s.id = r.service_id),
-  location_name_en = COALESCE((SELECT l.name_en FROM locations l WHERE l.id = r.location_id), r.location_name),
+  location_name_en = r.location_name,
   location_name_fr = (SELECT l.name_fr FROM locations l WHERE l.id = r.location_id),
   organization_name_en = (SELECT o.name_en FROM services s JOIN organizations o ON o.id = s.organization_id
                           WHERE s.id = r.service_id),

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROLES, type Role } from '@relais/contracts';
@@ -6,12 +7,33 @@ import { z } from 'zod';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** An IPv4 or IPv6 address, optionally with a /prefix, or one of proxy-addr's names for a range. */
-const PROXY_ADDRESS =
-  /^(loopback|linklocal|uniquelocal|[0-9.]+(\/\d{1,2})?|[0-9a-f:.]*:[0-9a-f:.]*(\/\d{1,3})?)$/i;
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A comma-separated list (empty, or 'false', for none) whose every item `accepts`; `hint` says what to give. */
+const commaList = (accepts: (item: string) => boolean, hint: string, normalize = (item: string) => item) =>
+  z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((item) => normalize(item.trim()))
+        .filter((item) => item && item !== 'false');
+      const bad = list.filter((item) => !accepts(item));
+      if (bad.length)
+        ctx.addIssue({ code: 'custom', message: `${hint}, not ${bad.map((b) => `"${b}"`).join(', ')}` });
+      return list;
+    });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,60 +53,21 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 7)
     .default(12),
-  TOTP_REQUIRED_ROLES: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const list = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const bad = list.filter((r) => !ROLES.includes(r as Role));
-      if (bad.length) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `give roles from ${ROLES.join(', ')}, comma-separated (e.g. admin,supervisor), not ${bad.map((b) => `"${b}"`).join(', ')}`,
-        });
-      }
-      return list as Role[];
-    }),
-  CONSOLE_ORIGIN: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const list = v
-        .split(',')
-        .map((s) => s.trim().replace(/\/+$/, ''))
-        .filter(Boolean);
-      const bad = list.filter((o) => !/^https?:\/\/[^/\s]+$/.test(o));
-      if (bad.length) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `give the console's origins, comma-separated, like https://relais.example.org (scheme and host, no path), not ${bad.map((b) => `"${b}"`).join(', ')}`,
-        });
-      }
-      return list;
-    }),
+  TOTP_REQUIRED_ROLES: commaList(
+    (r) => ROLES.includes(r as Role),
+    `give roles from ${ROLES.join(', ')}, comma-separated (e.g. admin,supervisor)`,
+  ).transform((list) => list as Role[]),
+  CONSOLE_ORIGIN: commaList(
+    (o) => /^https?:\/\/[^/\s]+$/.test(o),
+    "give the console's origins, comma-separated, like https://relais.example.org (scheme and host, no path)",
+    (o) => o.replace(/\/+$/, ''),
+  ),
   COOKIE_SECURE: bool.default(false),
-  TRUST_PROXY: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const list = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s && s !== 'false');
-      const bad = list.filter((s) => !PROXY_ADDRESS.test(s));
-      if (bad.length) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            `give the reverse proxy's addresses or CIDRs, comma-separated (e.g. 127.0.0.1,10.0.0.0/8, or loopback), ` +
-            `not ${bad.map((b) => `"${b}"`).join(', ')}: trusting any X-Forwarded-For would let a client choose its address`,
-        });
-      }
-      return list;
-    }),
+  TRUST_PROXY: commaList(
+    isProxyAddress,
+    "give the reverse proxy's addresses or CIDRs, comma-separated (e.g. 127.0.0.1,10.0.0.0/8, or loopback); " +
+      'trusting any X-Forwarded-For would let a client choose its address',
+  ),
   HSDS_PUBLIC: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(resolve(repoRoot, 'apps/web/dist')),

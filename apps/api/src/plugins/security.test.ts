@@ -91,6 +91,9 @@ describe('TRUST_PROXY', () => {
       /TRUST_PROXY: give the reverse proxy's addresses/,
     );
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,everyone' })).toThrow(/not "everyone"/);
+    expect(() => loadConfig({ TRUST_PROXY: '999.1' })).toThrow(/not "999.1"/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not "10.0.0.0\/33"/);
+    expect(loadConfig({ TRUST_PROXY: 'fd00::/8' }).trustProxy).toEqual(['fd00::/8']);
   });
 
   describe('in the app', () => {

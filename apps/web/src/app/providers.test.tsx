@@ -62,6 +62,36 @@ describe('realtime link', () => {
     await waitFor(() => expect(meCalls()).toBe(before + 1));
   });
 
+  it('leaves manualOnly queries (each run an audited, rate-limited action) out of the refetch after a gap', async () => {
+    let lookups = 0;
+    server.use(
+      http.post('/api/lookup-like', () => {
+        lookups += 1;
+        return HttpResponse.json({ n: lookups });
+      }),
+    );
+    function Lookup() {
+      const q = useQuery({
+        queryKey: ['lookup-like'],
+        queryFn: () => api.post('/api/lookup-like', z.object({ n: z.number() }), {}),
+        meta: { manualOnly: true },
+      });
+      return <h1>Lookups: {q.data?.n ?? 0}</h1>;
+    }
+    signedIn(meFixture(['specialist']));
+    const meCalls = countMe();
+    const { realtime } = renderApp({
+      path: '/lookup',
+      features: [{ path: 'lookup', element: <Lookup />, roles: ['specialist'] }],
+    });
+    await screen.findByRole('heading', { name: 'Lookups: 1' });
+    const before = meCalls();
+    realtime.reconnect();
+    realtime.emit('realtime.resync', {});
+    await waitFor(() => expect(meCalls()).toBeGreaterThan(before));
+    expect(lookups).toBe(1);
+  });
+
   it('signs out locally when the server ends this session', async () => {
     signedIn(meFixture(['specialist']));
     const { realtime } = renderApp();

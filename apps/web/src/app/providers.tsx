@@ -52,12 +52,16 @@ function RealtimeProvider({ connect, children }: { connect: ConnectRealtime; chi
       if (current === null) endSession(queryClient, reason);
       else if (current) queryClient.setQueryData(meQueryKey, current);
     };
+    // After a gap, everything is read again, but queries marked manualOnly (each run is a rate-limited,
+    // audited action, like a repeat-caller lookup).
+    const resync = () =>
+      void queryClient.invalidateQueries({ predicate: (query) => query.meta?.manualOnly !== true });
     const offs = [
       link.onEvent(hub.dispatch),
-      link.onReconnect(() => void queryClient.invalidateQueries()),
+      link.onReconnect(resync),
       link.onRefused(() => void confirmSession('expired')),
       hub.on('session.ended', (event) => void confirmSession(event.reason)),
-      hub.on('realtime.resync', () => void queryClient.invalidateQueries()),
+      hub.on('realtime.resync', resync),
     ];
     return () => {
       offs.forEach((off) => off());

@@ -270,6 +270,25 @@ describe('two-step verification (TOTP)', () => {
     expect((await signIn()).statusCode).toBe(200);
   });
 
+  it('counts wrong codes per account from any address, so spreading guesses over addresses does not help', async () => {
+    const email = `totp-guess-${Date.now()}@test.relais`;
+    const s = await t.signIn(['specialist'], email);
+    const setup = TotpSetup.parse((await post(t, s, '/api/account/totp/setup')).json());
+    await post(t, s, '/api/account/totp/confirm', { code: codeFor(setup.secret) });
+    const wrong = codeFor(setup.secret, 40);
+    const guess = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: `203.0.113.${10 + i}`,
+        payload: { email, password: TEST_PASSWORD, totpCode: wrong },
+      });
+    for (let i = 0; i < t.config.loginMaxAttempts; i++) expect((await guess(i)).statusCode).toBe(401);
+    const held = await guess(99);
+    expect(held.statusCode).toBe(429);
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('a role that requires it sets it up before anything else, and cannot turn it off', async () => {
     const email = `sup-${Date.now()}@test.relais`;
     const s = await t.signIn(['supervisor'], email);

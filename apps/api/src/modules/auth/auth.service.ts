@@ -30,7 +30,14 @@ export async function login(
     }
     throw unauthenticated('Email or password is not right');
   }
-  if (found.totpSecret) await checkSecondFactor(ctx, found, input.totpCode);
+  if (found.totpSecret) {
+    // Only someone who knows the password gets here: wrong codes count per account from any address, so
+    // spreading guesses over many addresses does not help; it cannot keep out anyone who lacks the password.
+    const secondFactor = { accountKey: `totp:${accountKey}`, ip: `totp:${accountKey}` };
+    await reserveLoginAttempt(ctx.db, secondFactor, limits);
+    await checkSecondFactor(ctx, found, input.totpCode);
+    await clearLoginAttempts(ctx.db, secondFactor, limits);
+  }
 
   const token = newToken();
   const now = Date.now();

@@ -101,8 +101,11 @@ export async function updateStaff(
 }
 
 /** Ends a staff member's sessions, optionally keeping one (an admin resetting their own password). */
+/** Ends a person's sessions (but `keepSessionId`); returns the ids of those it ended. */
 export async function deleteSessionsOf(db: Db, staffId: string, keepSessionId?: string) {
-  await db
+  const ended = await db
     .delete(sessions)
-    .where(and(eq(sessions.staffId, staffId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+    .where(and(eq(sessions.staffId, staffId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+    .returning({ id: sessions.id });
+  return ended.map((s) => s.id);
 }

@@ -204,27 +204,45 @@ export async function resetPassword(
 ) {
   checkPassword(input.password, policy);
   const passwordHash = await hashPassword(input.password);
-  const self = ctx.actor.type === 'staff' && ctx.actor.id === input.id;
-  const row = await ctx.db.transaction(async (tx) => {
-    const before = await q.lockStaff(tx, input.id);
+  return resetCredentials(ctx, input.id, (self) => ({ passwordHash, mustChangePassword: !self }), {
+    action: 'password_reset',
+    field: 'password',
+  });
+}
+
+/**
+ * An admin's change to someone's credentials, audited: their sessions and live connections end (an admin
+ * changing their own keeps the session they are using).
+ */
+async function resetCredentials(
+  ctx: ServiceContext,
+  id: string,
+  changes: (self: boolean) => Parameters<typeof q.updateStaff>[2],
+  audit: { action: string; field: string },
+) {
+  const self = ctx.actor.type === 'staff' && ctx.actor.id === id;
+  const done = await ctx.db.transaction(async (tx) => {
+    const before = await q.lockStaff(tx, id);
     if (!before) throw notFound('Staff member');
-    const updated = await q.updateStaff(tx, input.id, { passwordHash, mustChangePassword: !self });
-    await q.deleteSessionsOf(
+    const updated = await q.updateStaff(tx, id, changes(self));
+    const ended = await q.deleteSessionsOf(
       tx,
-      input.id,
+      id,
       self && ctx.actor.type === 'staff' ? ctx.actor.sessionId : undefined,
     );
     await writeAudit(tx, ctx, {
-      action: 'password_reset',
+      action: audit.action,
       entityType: 'staff',
-      entityId: input.id,
-      fields: ['password'],
+      entityId: id,
+      fields: [audit.field],
     });
-    return updated;
+    return { updated, ended };
   });
-  if (!self) ctx.realtime.disconnectStaff(input.id, 'logout');
-  publishChanged(ctx, input.id, 'updated');
-  return staffMemberOf(row);
+  // Someone else: every live connection of theirs. Oneself: those of the sessions just ended.
+  if (!self) ctx.realtime.disconnectStaff(id, 'logout');
+  else for (const sessionId of done.ended) ctx.realtime.disconnectSession(sessionId, 'logout');
+  publishChanged(ctx, id, 'updated');
+  return staffMemberOf(done.updated);
 }
 
 /**
@@ -232,32 +250,12 @@ export async function resetPassword(
  * next sign-in the password is enough, and they set it up again (at once where the centre requires it).
  */
 export async function resetTotp({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
-  const self = ctx.actor.type === 'staff' && ctx.actor.id === input.id;
-  const row = await ctx.db.transaction(async (tx) => {
-    const before = await q.lockStaff(tx, input.id);
-    if (!before) throw notFound('Staff member');
-    const updated = await q.updateStaff(tx, input.id, {
-      totpSecret: null,
-      totpPendingSecret: null,
-      totpEnabledAt: null,
-      totpLastCounter: null,
-    });
-    await q.deleteSessionsOf(
-      tx,
-      input.id,
-      self && ctx.actor.type === 'staff' ? ctx.actor.sessionId : undefined,
-    );
-    await writeAudit(tx, ctx, {
-      action: 'totp_reset',
-      entityType: 'staff',
-      entityId: input.id,
-      fields: ['totp'],
-    });
-    return updated;
-  });
-  if (!self) ctx.realtime.disconnectStaff(input.id, 'logout');
-  publishChanged(ctx, input.id, 'updated');
-  return staffMemberOf(row);
+  return resetCredentials(
+    ctx,
+    input.id,
+    () => ({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastCounter: null }),
+    { action: 'totp_reset', field: 'totp' },
+  );
 }
 
 /** For the CLI, which names people by email. */

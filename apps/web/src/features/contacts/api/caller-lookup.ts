@@ -33,7 +33,12 @@ export const callerLookupQueryOptions = (request: CallerLookupRequest, savedPhon
     ],
     // POST so neither the number nor a supervisor's reason appears in a URL or an access log.
     queryFn: () => api.post('/api/contacts/callers/lookup', CallerHistory, request),
-    staleTime: 60_000,
+    // Each lookup counts against the person's hourly limit and is audited: it runs when the number or the
+    // reason changes, never again by itself (no refetch on focus or reconnect, left out of resyncs).
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    meta: { manualOnly: true },
     retry: (failures, error) => isNotSavedYet(error) && failures < 3,
     retryDelay: 1_500,
   });
