@@ -26,6 +26,13 @@ async function main() {
   } else if (!prepared.hasAdmin) {
     app.log.warn(`No admin account yet. Create the first one: ${FIRST_ADMIN_COMMAND}`);
   }
+  if (!config.demo && !config.auditHmacKey) {
+    // A phone number has few enough digits that a key kept beside its hashes (a backup) reverses them.
+    app.log.warn(
+      'AUDIT_HMAC_KEY is not set: the key that hashes caller numbers in the audit is kept in the database. ' +
+        'Set AUDIT_HMAC_KEY (32+ characters, e.g. `openssl rand -hex 32`) to keep it out of backups.',
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -44,5 +44,8 @@ export type TotpSetup = z.infer<typeof TotpSetup>;
 export const TotpConfirmRequest = z.object({ code: TotpCode });
 export type TotpConfirmRequest = z.infer<typeof TotpConfirmRequest>;
 
+/** Setting up or turning off two-step verification asks for the password again (a session alone is not enough). */
 export const TotpDisableRequest = z.object({ currentPassword: z.string().min(1).max(1024) });
 export type TotpDisableRequest = z.infer<typeof TotpDisableRequest>;
+export const TotpSetupRequest = TotpDisableRequest;
+export type TotpSetupRequest = TotpDisableRequest;

@@ -3,6 +3,14 @@ import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 
 const { staff, sessions } = schema;
 
+export async function ownPasswordHash(db: Db, staffId: string) {
+  const [row] = await db
+    .select({ passwordHash: staff.passwordHash })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  return row?.passwordHash;
+}
+
 export async function lockOwnStaffRow(db: Db, staffId: string) {
   const [row] = await db.select().from(staff).where(eq(staff.id, staffId)).for('update');
   return row;

@@ -7,6 +7,7 @@ import {
   TotpConfirmRequest,
   TotpDisableRequest,
   TotpSetup,
+  TotpSetupRequest,
 } from '@relais/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
@@ -45,11 +46,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
 
   app.post(
     '/api/account/totp/setup',
-    { config: step, schema: { tags, response: { 200: TotpSetup } } },
+    { config: step, schema: { tags, body: TotpSetupRequest, response: { 200: TotpSetup } } },
     async (request, reply) => {
       // The secret is shown this once: no cache may keep it.
       reply.header('cache-control', 'no-store');
-      return account.startTotpSetup({ ctx: request.ctx });
+      return account.startTotpSetup({ ctx: request.ctx, input: request.body, config });
     },
   );
 

@@ -4,6 +4,7 @@ import { writeAudit } from '../../lib/audit';
 import type { Actor, ServiceContext } from '../../lib/context';
 import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { accountKeyOf, clearLoginAttempts, loginLimitsOf, reserveLoginAttempt } from './auth.limit';
 import { totpRequiredFor } from './auth.service';
 import * as q from './account.queries';
 import { newTotpSecret, totpEnrolment, totpStepOf } from './totp';
@@ -21,6 +22,32 @@ async function ownRow(tx: ServiceContext['db'], me: Staff) {
   return row;
 }
 
+type LimitConfig = Pick<Config, 'loginMaxAttempts' | 'loginWindowMinutes'>;
+
+/**
+ * Asks for the person's password again before a change to their credentials, so a session alone (a
+ * workstation left open) is not enough. Wrong tries are audited and slowed down like sign-ins, per account
+ * from any address. Checked before the change's transaction (argon2 takes a while; nothing waits on a lock
+ * meanwhile); returns the hash checked, which the transaction confirms is still the one stored.
+ */
+async function confirmOwnPassword(ctx: ServiceContext, me: Staff, password: string, config: LimitConfig) {
+  const limits = loginLimitsOf(config);
+  const who = { accountKey: `reauth:${accountKeyOf(me.email)}`, ip: `reauth:${me.id}` };
+  await reserveLoginAttempt(ctx.db, who, limits);
+  const hash = await q.ownPasswordHash(ctx.db, me.id);
+  if (!hash || !(await verifyPassword(hash, password))) {
+    await writeAudit(ctx.db, ctx, { action: 'password_check_failed', entityType: 'staff', entityId: me.id });
+    throw invalid('currentPassword', 'is not your current password');
+  }
+  await clearLoginAttempts(ctx.db, who, limits);
+  return hash;
+}
+
+/** Inside the change's transaction: the password checked is still the one stored (no change in between). */
+function stillTheSame(row: { passwordHash: string }, checked: string) {
+  if (row.passwordHash !== checked) throw conflict('Your password was changed meanwhile: try again');
+}
+
 /** The other sessions' sockets close once the change is committed. */
 function disconnect(ctx: ServiceContext, sessionIds: string[]) {
   for (const id of sessionIds) ctx.realtime.disconnectSession(id, 'logout');
@@ -32,7 +59,7 @@ function disconnect(ctx: ServiceContext, sessionIds: string[]) {
  */
 export async function changePassword(
   { ctx, input }: { ctx: ServiceContext; input: ChangePasswordRequest },
-  policy: Pick<Config, 'demo'>,
+  policy: Pick<Config, 'demo'> & LimitConfig,
 ) {
   const me = staffOf(ctx);
   if (!policy.demo && input.newPassword.length < MIN_PASSWORD_LENGTH) {
@@ -41,10 +68,10 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw invalid('newPassword', 'must differ from the current password');
   }
+  const checked = await confirmOwnPassword(ctx, me, input.currentPassword, policy);
   const passwordHash = await hashPassword(input.newPassword);
   const ended = await ctx.db.transaction(async (tx) => {
-    const row = await ownRow(tx, me);
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) return null;
+    stillTheSame(await ownRow(tx, me), checked);
     await q.updateOwnStaffRow(tx, me.id, { passwordHash, mustChangePassword: false });
     const others = await q.deleteOtherSessions(tx, me.id, me.sessionId);
     await writeAudit(tx, ctx, {
@@ -55,10 +82,6 @@ export async function changePassword(
     });
     return others;
   });
-  if (!ended) {
-    await writeAudit(ctx.db, ctx, { action: 'password_change_failed', entityType: 'staff', entityId: me.id });
-    throw invalid('currentPassword', 'is not your current password');
-  }
   disconnect(ctx, ended);
   return { ended: ended.length };
 }
@@ -111,11 +134,22 @@ export async function endOtherSessions({ ctx }: { ctx: ServiceContext }) {
 }
 
 /** Starts setting up two-step verification: a new secret, shown this once, waiting for a first code. */
-export async function startTotpSetup({ ctx }: { ctx: ServiceContext }) {
+export async function startTotpSetup({
+  ctx,
+  input,
+  config,
+}: {
+  ctx: ServiceContext;
+  input: { currentPassword: string };
+  config: LimitConfig;
+}) {
   const me = staffOf(ctx);
+  // Whoever holds only a session (a workstation left open) cannot tie the account to their own phone.
+  const checked = await confirmOwnPassword(ctx, me, input.currentPassword, config);
   const secret = newTotpSecret();
   await ctx.db.transaction(async (tx) => {
     const row = await ownRow(tx, me);
+    stillTheSame(row, checked);
     if (row.totpSecret) {
       throw conflict('Two-step verification is already on: turn it off first to use another device');
     }
@@ -157,16 +191,17 @@ export async function confirmTotp({ ctx, input }: { ctx: ServiceContext; input: 
 /** Turns two-step verification off (the password required), unless the centre requires it for a role held. */
 export async function disableTotp(
   { ctx, input }: { ctx: ServiceContext; input: { currentPassword: string } },
-  config: Pick<Config, 'totpRequiredRoles'>,
+  config: Pick<Config, 'totpRequiredRoles'> & LimitConfig,
 ) {
   const me = staffOf(ctx);
   if (totpRequiredFor(me.roles, config)) {
     throw forbidden('Your centre requires two-step verification for your role: it cannot be turned off');
   }
-  const done = await ctx.db.transaction(async (tx) => {
+  const checked = await confirmOwnPassword(ctx, me, input.currentPassword, config);
+  await ctx.db.transaction(async (tx) => {
     const row = await ownRow(tx, me);
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) return false;
-    if (!row.totpSecret && !row.totpPendingSecret) return true;
+    stillTheSame(row, checked);
+    if (!row.totpSecret && !row.totpPendingSecret) return;
     await q.updateOwnStaffRow(tx, me.id, {
       totpSecret: null,
       totpPendingSecret: null,
@@ -179,8 +214,6 @@ export async function disableTotp(
       entityId: me.id,
       fields: ['totp'],
     });
-    return true;
   });
-  if (!done) throw invalid('currentPassword', 'is not your current password');
   return { ok: true as const };
 }

@@ -101,9 +101,24 @@ describe('my password', () => {
     });
     expect(same.json().error.fields[0].message).toMatch(/differ/);
     expect(await auditOf(t, s.me.staff.id)).toContainEqual({
-      action: 'password_change_failed',
+      action: 'password_check_failed',
       fields: null,
     });
+  });
+
+  it('slows down guesses of the current password from a session (a workstation left open)', async () => {
+    const s = await t.signIn(['specialist']);
+    const guess = (i: number) =>
+      post(t, s, '/api/account/password', {
+        currentPassword: `guess number ${i}`,
+        newPassword: NEW_PASSWORD,
+      });
+    for (let i = 0; i < t.config.loginMaxAttempts; i++) expect((await guess(i)).statusCode).toBe(400);
+    const held = await guess(99);
+    expect(held.statusCode).toBe(429);
+    // Turning two-step verification on or off asks for the password through the same check.
+    const setup = await post(t, s, '/api/account/totp/setup', { currentPassword: TEST_PASSWORD });
+    expect(setup.statusCode).toBe(429);
   });
 
   it("after an admin's reset the person must change it before anything else", async () => {
@@ -213,7 +228,7 @@ describe('two-step verification (TOTP)', () => {
   afterAll(async () => t.close());
 
   async function enrol(s: SignedIn) {
-    const setup = await post(t, s, '/api/account/totp/setup');
+    const setup = await post(t, s, '/api/account/totp/setup', { currentPassword: TEST_PASSWORD });
     expect(setup.statusCode).toBe(200);
     expect(setup.headers['cache-control']).toBe('no-store');
     const { secret } = TotpSetup.parse(setup.json());
@@ -225,7 +240,14 @@ describe('two-step verification (TOTP)', () => {
     const email = `totp-${Date.now()}@test.relais`;
     const s = await t.signIn(['specialist'], email);
     expect(s.me).toMatchObject({ totpEnabled: false, totpRequired: false, required: [] });
-    const setup = TotpSetup.parse((await post(t, s, '/api/account/totp/setup')).json());
+    // A session alone is not enough: the password is asked again.
+    const noPassword = await post(t, s, '/api/account/totp/setup', { currentPassword: 'not my password' });
+    expect(noPassword.statusCode).toBe(400);
+    expect(noPassword.json().error.fields[0].path).toBe('currentPassword');
+    expect((await post(t, s, '/api/account/totp/setup', {})).statusCode).toBe(400);
+    const setup = TotpSetup.parse(
+      (await post(t, s, '/api/account/totp/setup', { currentPassword: TEST_PASSWORD })).json(),
+    );
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Relais:.*secret=/);
     expect(setup.qrSvg).toMatch(/^<svg/);
@@ -238,7 +260,9 @@ describe('two-step verification (TOTP)', () => {
       200,
     );
     // Shown once: a second set-up is refused while it is on.
-    expect((await post(t, s, '/api/account/totp/setup')).statusCode).toBe(409);
+    expect((await post(t, s, '/api/account/totp/setup', { currentPassword: TEST_PASSWORD })).statusCode).toBe(
+      409,
+    );
 
     const signIn = (totpCode?: string) =>
       t.app.inject({
@@ -273,7 +297,9 @@ describe('two-step verification (TOTP)', () => {
   it('counts wrong codes per account from any address, so spreading guesses over addresses does not help', async () => {
     const email = `totp-guess-${Date.now()}@test.relais`;
     const s = await t.signIn(['specialist'], email);
-    const setup = TotpSetup.parse((await post(t, s, '/api/account/totp/setup')).json());
+    const setup = TotpSetup.parse(
+      (await post(t, s, '/api/account/totp/setup', { currentPassword: TEST_PASSWORD })).json(),
+    );
     await post(t, s, '/api/account/totp/confirm', { code: codeFor(setup.secret) });
     const wrong = codeFor(setup.secret, 40);
     const guess = (i: number) =>
@@ -306,6 +332,8 @@ describe('two-step verification (TOTP)', () => {
     await enrol(admin);
     const reset = await post(t, admin, `/api/staff/${s.me.staff.id}/reset-totp`);
     expect(reset.statusCode).toBe(200);
+    // Not one's own, though: that goes through My account, with the password.
+    expect((await post(t, admin, `/api/staff/${admin.me.staff.id}/reset-totp`)).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
     const again = await login(t.app, email, TEST_PASSWORD);
     expect(again.me.required).toEqual(['enrol_totp']);

@@ -9,7 +9,7 @@ import {
 } from '@relais/contracts';
 import { changedFields, writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
-import { AppError, conflict, invalid, notFound } from '../../lib/errors';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/passwords';
 import { findStaffByEmail } from '../auth/auth.queries';
 import * as q from './staff.queries';
@@ -250,6 +250,10 @@ async function resetCredentials(
  * next sign-in the password is enough, and they set it up again (at once where the centre requires it).
  */
 export async function resetTotp({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  // One's own goes through My account, which asks for the password: a session alone is not enough.
+  if (ctx.actor.type === 'staff' && ctx.actor.id === input.id) {
+    throw forbidden('Turn off your own two-step verification under My account');
+  }
   return resetCredentials(
     ctx,
     input.id,

@@ -4,7 +4,8 @@ import { api } from '../../../lib/api';
 import { meQueryKey } from '../../../lib/session';
 
 /** POST /api/account/totp/{setup,confirm,disable}: two-step verification with an authenticator app. */
-export const startTotpSetup = () => api.post('/api/account/totp/setup', TotpSetup);
+export const startTotpSetup = (currentPassword: string) =>
+  api.post('/api/account/totp/setup', TotpSetup, { currentPassword });
 export const confirmTotp = (code: string) => api.post('/api/account/totp/confirm', OkResponse, { code });
 export const disableTotp = (currentPassword: string) =>
   api.post('/api/account/totp/disable', OkResponse, { currentPassword });

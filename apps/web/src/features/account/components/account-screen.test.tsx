@@ -134,11 +134,17 @@ describe('My account', () => {
   });
 
   it('sets up two-step verification: QR code and key shown once, confirmed with a code', async () => {
-    fakeAccount();
+    const { calls } = fakeAccount();
     const { user } = renderApp({ path: '/account', features: featureRoutes });
     expect(await screen.findByText('Two-step verification is off.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Set up two-step verification' }));
+    expect(await screen.findByText('Enter your password.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Your password, to set it up'), 'my own password!');
+    await user.click(screen.getByRole('button', { name: 'Set up two-step verification' }));
     expect(await screen.findByRole('img', { name: /QR code/ })).toBeInTheDocument();
+    expect(calls.find((c) => c.url === '/api/account/totp/setup')?.body).toEqual({
+      currentPassword: 'my own password!',
+    });
     expect(screen.getByTestId('totp-secret')).toHaveTextContent('JBSW Y3DP EHPK 3PXP');
     await user.type(screen.getByLabelText('Code shown by the app'), '000000');
     await user.click(screen.getByRole('button', { name: 'Turn on' }));
@@ -180,6 +186,7 @@ describe('steps required before anything else', () => {
     const { user, realtime } = renderApp({ path: '/', features: featureRoutes });
     expect(await screen.findByText(/Your centre requires two-step verification/)).toBeInTheDocument();
     expect(realtime.openConnections()).toBe(0);
+    await user.type(screen.getByLabelText('Your password, to set it up'), 'my own password!');
     await user.click(screen.getByRole('button', { name: 'Set up two-step verification' }));
     await user.type(await screen.findByLabelText('Code shown by the app'), '123456');
     await user.click(screen.getByRole('button', { name: 'Turn on' }));

@@ -16,21 +16,42 @@ export function TotpEnrolment() {
   const confirm = useConfirmTotp();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   if (!setup) {
+    const wrongPassword = isApiError(start.error) && start.error.code === 'validation';
     return (
-      <div className="form">
-        {start.error ? <ErrorAlert error={start.error} /> : null}
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={start.isPending}
-          onClick={() => start.mutate(undefined, { onSuccess: setSetup })}
+      <form
+        className="form"
+        noValidate
+        aria-label={t('totp.start')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!password) return setError('totp.errors.passwordRequired');
+          setError(null);
+          start.mutate(password, { onSuccess: setSetup });
+        }}
+      >
+        {start.error && !wrongPassword ? <ErrorAlert error={start.error} /> : null}
+        <Field
+          label={t('totp.setupPassword')}
+          error={wrongPassword ? t('totp.errors.password') : error ? t(error) : undefined}
         >
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button-primary" disabled={start.isPending}>
           {start.isPending ? t('totp.starting') : t('totp.start')}
         </button>
-      </div>
+      </form>
     );
   }
 

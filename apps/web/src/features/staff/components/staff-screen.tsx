@@ -184,7 +184,7 @@ export default function StaffScreen() {
                         >
                           {t('actions.reset')}
                         </button>
-                        {member.totpEnabled ? (
+                        {member.totpEnabled && !self ? (
                           <button
                             type="button"
                             className="button button-quiet"
