@@ -95,7 +95,9 @@ describe('the caller panel', { timeout: 40_000 }, () => {
 
     await user.type(await screen.findByLabelText('Phone number'), '807 555 0123');
     expect(await screen.findByText('Do not leave voicemail', {}, { timeout: 6000 })).toBeInTheDocument();
-    expect(screen.getByText('1 earlier contact')).toBeInTheDocument();
+    const history = screen.getByText('1 other contact from this number').closest('details') as HTMLElement;
+    // Its needs by category name, not code.
+    expect(await within(history).findByText('Food / Meals')).toBeInTheDocument();
     await waitFor(() => expect(api.last(contact.id).caller.phoneMasked).toBe('•••-•••-0123'), {
       timeout: 3000,
     });

@@ -1,6 +1,6 @@
 import type { Contact } from '@relais/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
@@ -13,7 +13,9 @@ import {
   retireSafetyNote,
   useCallerLookup,
 } from '../api/caller-lookup';
+import { useTaxonomy } from '../api/taxonomy';
 import { useDebounced } from '../hooks/use-debounced';
+import { indexTaxonomy, termPath } from '../model/taxonomy';
 
 /**
  * The caller's earlier contacts and safety notes, so a repeat caller is known at once. The API looks up the
@@ -88,9 +90,14 @@ function CallerHistoryPanel({
   reason: string | undefined;
   canRetire: boolean;
 }) {
-  const { t } = useTranslation('contacts');
+  const { t, i18n } = useTranslation('contacts');
   const format = useFormat();
   const lookup = useCallerLookup({ contactId, phone, reason }, savedPhone, true);
+  const taxonomyQuery = useTaxonomy();
+  const taxonomy = useMemo(
+    () => (taxonomyQuery.data ? indexTaxonomy(taxonomyQuery.data, i18n.language) : undefined),
+    [taxonomyQuery.data, i18n.language],
+  );
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
@@ -180,7 +187,9 @@ function CallerHistoryPanel({
                   <span className="ct-crisis-badge">{t('crisis.badge')}</span>
                 ) : null}
                 {c.disposition ? <span className="ct-tag">{t(`disposition.${c.disposition}`)}</span> : null}
-                <span className="ct-hint">{c.needs.map((n) => n.categoryId).join(', ')}</span>
+                <span className="ct-hint">
+                  {c.needs.map((n) => termPath(taxonomy, n.categoryId, i18n.language)).join(', ')}
+                </span>
                 <Link to={`/contacts/${c.id}`} target="_blank" rel="noreferrer">
                   {t('repeat.open')}
                 </Link>
