@@ -9,6 +9,28 @@ import { useConfirmTotp, useDisableTotp, useStartTotpSetup } from '../api/totp';
 
 const SIX_DIGITS = /^\d{6}$/;
 
+/** The person's password, asked again before a change to two-step verification. */
+function PasswordAgain(props: {
+  label: string;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label} error={props.error}>
+      {(field) => (
+        <input
+          {...field}
+          type="password"
+          autoComplete="current-password"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** Set-up: the QR code and key shown once, then a first code from the app turns it on. */
 export function TotpEnrolment() {
   const { t } = useTranslation('account');
@@ -34,20 +56,12 @@ export function TotpEnrolment() {
         }}
       >
         {start.error && !wrongPassword ? <ErrorAlert error={start.error} /> : null}
-        <Field
+        <PasswordAgain
           label={t('totp.setupPassword')}
           error={wrongPassword ? t('totp.errors.password') : error ? t(error) : undefined}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" className="button button-primary" disabled={start.isPending}>
           {start.isPending ? t('totp.starting') : t('totp.start')}
         </button>
@@ -116,17 +130,12 @@ function TotpDisable() {
       }}
     >
       {disable.error && !wrong ? <ErrorAlert error={disable.error} /> : null}
-      <Field label={t('totp.disablePassword')} error={wrong ? t('totp.errors.password') : undefined}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+      <PasswordAgain
+        label={t('totp.disablePassword')}
+        error={wrong ? t('totp.errors.password') : undefined}
+        value={password}
+        onChange={setPassword}
+      />
       <button type="submit" className="button button-secondary" disabled={disable.isPending}>
         {disable.isPending ? t('totp.disabling') : t('totp.disable')}
       </button>
