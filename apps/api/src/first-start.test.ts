@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,7 @@ import {
   type Me,
   type TaxonomyList,
 } from '@relais/contracts';
-import { createDb } from '@relais/db';
-import pg from 'pg';
+import { createDb, createServerDatabase } from '@relais/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './config';
 
@@ -31,20 +30,9 @@ let dropDatabase: () => Promise<void>;
 beforeAll(async () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `relais_first_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    };
+    const server = await createServerDatabase(serverUrl, 'relais_first');
+    databaseUrl = server.url;
+    dropDatabase = server.drop;
   } else {
     const folder = await mkdtemp(join(tmpdir(), 'relais-first-'));
     databaseUrl = join(folder, 'pglite');
