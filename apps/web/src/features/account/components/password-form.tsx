@@ -73,7 +73,11 @@ export function PasswordForm({ onDone }: { onDone?: () => void }) {
           />
         )}
       </Field>
-      <Field label={t('password.new')} hint={t('password.newHint', { min })} error={error('newPassword')}>
+      <Field
+        label={t('password.new')}
+        hint={t(min > 1 ? 'password.newHint' : 'password.newHintDemo', { min })}
+        error={error('newPassword')}
+      >
         {(props) => (
           <input
             {...props}
