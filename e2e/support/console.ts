@@ -4,7 +4,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp, type App } from '../../apps/api/src/app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../apps/api/src/cli/demo';
 import { testConfig, type Config } from '../../apps/api/src/config';
-import { systemActor } from '../../apps/api/src/lib/context';
 import type { Role } from '../../packages/contracts/src/index';
 import { createTestDatabase, type Database } from '../../packages/db/src/index';
 import { launchChromium } from './browser';
@@ -42,7 +41,7 @@ export async function startConsole(
   });
   const app = await buildApp({ config, database, logStream });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  await seedDemo({ db: database.db, actor: systemActor('e2e'), log: app.log, realtime: app.realtime });
+  await seedDemo(app.systemContext('e2e'));
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the API is not listening on a TCP port');
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -4,7 +4,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from './app';
 import { testConfig } from './config';
-import { systemActor } from './lib/context';
 import { createStaff } from './modules/staff/staff.service';
 import { prepareDatabase } from './prepare-database';
 import { login, TEST_PASSWORD } from './test/helpers';
@@ -55,7 +54,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the API as a database role that o
   });
 
   it('serves a specialist logging a contact and a supervisor reading the audit trail', async () => {
-    const ctx = { db: asApp.db, actor: systemActor('test'), log: app.log, realtime: app.realtime };
+    const ctx = { ...app.systemContext('test'), db: asApp.db };
     const config = testConfig();
     for (const [email, roles] of [
       [`spec-${role}@test.relais`, ['specialist']],

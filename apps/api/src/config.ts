@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROLES, type Role } from '@relais/contracts';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './lib/time';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -92,6 +93,13 @@ const EnvSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   CALLER_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .superRefine((v, ctx) => {
+      if (!isTimeZone(v))
+        ctx.addIssue({ code: 'custom', message: `an IANA time zone such as America/Toronto, not "${v}"` });
+    }),
 });
 
 export interface Config {
@@ -126,6 +134,8 @@ export interface Config {
   auditHmacKey?: string;
   /** Repeat-caller lookups allowed per staff member in any hour. */
   callerLookupsPerHour: number;
+  /** The centre's time zone: local days in searches and reports, dates on referral summaries. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -161,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     auditHmacKey: e.AUDIT_HMAC_KEY,
     callerLookupsPerHour: e.CALLER_LOOKUPS_PER_HOUR,
+    timeZone: e.TIME_ZONE,
   };
 }
 

@@ -3,7 +3,6 @@ import { createDb } from '@relais/db';
 import { buildApp } from './app';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './cli/demo';
 import { loadConfig, type Config } from './config';
-import { systemActor } from './lib/context';
 import { warmIndex } from './modules/directory/directory.memory';
 import { FIRST_ADMIN_COMMAND, prepareDatabase } from './prepare-database';
 import { startupMessage } from './startup-errors';
@@ -22,7 +21,7 @@ async function main() {
   const app = await buildApp({ config, database });
 
   if (config.demo) {
-    await seedDemo({ db: database.db, actor: systemActor('demo'), log: app.log, realtime: app.realtime });
+    await seedDemo(app.systemContext('demo'));
   } else if (!prepared.hasAdmin) {
     app.log.warn(`No admin account yet. Create the first one: ${FIRST_ADMIN_COMMAND}`);
   }

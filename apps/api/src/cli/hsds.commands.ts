@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { HsdsImportKind, Locale, type HsdsImportReport } from '@relais/contracts';
 import { buildApp } from '../app';
-import { systemActor } from '../lib/context';
 import { importHsds } from '../modules/hsds/hsds.import';
 import { UsageError, type CliContext, type Command } from './command';
 
@@ -29,7 +28,7 @@ export const hsdsCommands: Record<string, Command> = {
       await app.ready();
       let failed = 0;
       try {
-        const ctx = { db: cli.database.db, actor: systemActor('cli'), log: app.log, realtime: app.realtime };
+        const ctx = app.systemContext('cli');
         // One transaction per file: a rejected record keeps its whole file out, other files still go in.
         for (const file of cli.args) {
           let document: unknown;

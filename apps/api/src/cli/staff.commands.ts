@@ -1,6 +1,6 @@
 import { Role, Scope, Uuid } from '@relais/contracts';
 import { buildApp } from '../app';
-import { systemActor, type ServiceContext } from '../lib/context';
+import type { ServiceContext } from '../lib/context';
 import { AppError } from '../lib/errors';
 import * as apiKeys from '../modules/apikeys/apikeys.service';
 import * as staff from '../modules/staff/staff.service';
@@ -14,7 +14,7 @@ async function asCli<T>(cli: CliContext, fn: (ctx: ServiceContext) => Promise<T>
   const app = await buildApp({ config: { ...cli.config, logLevel: 'error' }, database: cli.database });
   await app.ready();
   try {
-    return await fn({ db: cli.database.db, actor: systemActor('cli'), log: app.log, realtime: app.realtime });
+    return await fn(app.systemContext('cli'));
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation') throw new UsageError(err.message);
     throw err;

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { rows, schema, type Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from './context';
+import { perDatabase } from './per-database';
 
 export interface AuditEntry {
   action: string;
@@ -11,22 +12,29 @@ export interface AuditEntry {
   fields?: string[];
 }
 
-/** Writes one audit row; call it with the service's transaction so the row commits with the change. */
+/**
+ * Writes audit rows in one statement; call it inside the change's transaction (lib/transaction) so the
+ * rows commit or roll back with it.
+ */
 export async function writeAudit(
   tx: Db,
   ctx: Pick<ServiceContext, 'actor' | 'requestId'>,
-  entry: AuditEntry,
+  entries: AuditEntry | AuditEntry[],
 ) {
-  await tx.insert(schema.auditLog).values({
-    actorType: ctx.actor.type,
-    actorId: ctx.actor.id,
-    actorName: ctx.actor.name,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    fields: entry.fields ?? null,
-    requestId: ctx.requestId ?? null,
-  });
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await tx.insert(schema.auditLog).values(
+    list.map((entry) => ({
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      fields: entry.fields ?? null,
+      requestId: ctx.requestId ?? null,
+    })),
+  );
 }
 
 /** Field names whose values differ between two versions of a record. */
@@ -40,7 +48,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 // comparable across restarts and API processes (and no key is written in the code).
 
 const HMAC_SECRET = 'audit_hmac_key';
-const storedKeys = new WeakMap<Db, Promise<string>>();
+const storedKey = perDatabase((db: Db) => loadOrCreateKey(db), { retryOnError: true });
 
 async function loadOrCreateKey(db: Db): Promise<string> {
   await db.execute(
@@ -57,14 +65,7 @@ async function loadOrCreateKey(db: Db): Promise<string> {
 
 /** The audit HMAC key: the configured one, else this database's (created once, then cached per process). */
 export function auditHmacKey(db: Db, configured: string | undefined): Promise<string> {
-  if (configured) return Promise.resolve(configured);
-  let key = storedKeys.get(db);
-  if (!key) {
-    key = loadOrCreateKey(db);
-    storedKeys.set(db, key);
-    key.catch(() => storedKeys.delete(db));
-  }
-  return key;
+  return configured ? Promise.resolve(configured) : storedKey(db);
 }
 
 /** HMAC-SHA-256 of a value (e.g. a phone number's digits) under the audit key, hex. */

@@ -1,7 +1,7 @@
 import type { Db } from '@relais/db';
 import type { Role, Scope } from '@relais/contracts';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Realtime } from '../plugins/realtime';
+import type { Realtime } from './realtime';
 
 export type Actor =
   | {
@@ -25,6 +25,8 @@ export interface ServiceContext {
   log: FastifyBaseLogger;
   requestId?: string;
   realtime: Realtime;
+  /** The centre's time zone (config TIME_ZONE). */
+  timeZone: string;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -125,13 +125,3 @@ export function lane(): Lane {
     },
   };
 }
-
-/** One value per key object, made on first use: each database gets its own groups. */
-export function onePer<K extends object, V>(make: (key: K) => V): (key: K) => V {
-  const made = new WeakMap<K, V>();
-  return (key) => {
-    let value = made.get(key);
-    if (value === undefined) made.set(key, (value = make(key)));
-    return value;
-  };
-}

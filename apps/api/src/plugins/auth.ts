@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
-import type { Actor, ServiceContext } from '../lib/context';
+import { systemActor, type Actor, type ServiceContext } from '../lib/context';
 import { AppError, forbidden, unauthenticated } from '../lib/errors';
 import {
   actorFromApiKey,
@@ -40,6 +40,10 @@ declare module 'fastify' {
     staffSession: Omit<StaffSession, 'actor'> | null;
     ctx: ServiceContext;
   }
+  interface FastifyInstance {
+    /** A service context acting as the system (CLI commands, start-up jobs, tests). */
+    systemContext(name: string): ServiceContext;
+  }
 }
 
 /** Routes served by plugins that cannot carry our config: all public by nature. */
@@ -53,6 +57,13 @@ export const authPlugin = fp(
     app.decorateRequest('actor', null);
     app.decorateRequest('staffSession', null);
     app.decorateRequest('ctx', null as unknown as ServiceContext);
+    app.decorate('systemContext', (name: string): ServiceContext => ({
+      db: app.database.db,
+      actor: systemActor(name),
+      log: app.log,
+      realtime: app.realtime,
+      timeZone: config.timeZone,
+    }));
 
     app.addHook('onRoute', (route) => {
       const url = route.url ?? route.path;
@@ -70,6 +81,7 @@ export const authPlugin = fp(
         log: request.log,
         requestId: request.id,
         realtime: app.realtime,
+        timeZone: config.timeZone,
       };
       authorize(request, reply, config);
     });

@@ -14,27 +14,9 @@ import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import type { Config } from '../config';
 import type { Actor } from '../lib/context';
+import type { EndReason, InterServerEvents, Realtime } from '../lib/realtime';
 import { createListener } from './realtime-listener';
 import { actorFromSession, liveSessionExpiry, requiredSteps } from '../modules/auth/auth.service';
-
-type EventName = keyof ServerToClientEvents;
-type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
-
-export interface Realtime {
-  /** Publish after commit. `to` is one or more rooms (see `rooms`); omitted means every signed-in staff member. */
-  publish<E extends EventName>(event: E, payload: Payload<E>, to?: string | string[]): void;
-  /** Ends a staff member's live connections (logout, disabled account). */
-  disconnectStaff(staffId: string, reason: EndReason): void;
-  /** Ends the live connections of one session only (signing out on one device leaves the others). */
-  disconnectSession(sessionId: string, reason: EndReason): void;
-  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
-}
-
-type EndReason = Payload<'session.ended'>['reason'];
-/** Messages between API processes (through the adapter), not seen by consoles. */
-interface InterServerEvents {
-  'room.end': (room: string, reason: EndReason) => void;
-}
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,7 +2,7 @@ import { CSRF_HEADER, type Me, type Role } from '@relais/contracts';
 import { createTestDatabase, type Database } from '@relais/db';
 import { buildApp, type App } from '../app';
 import { testConfig, type Config } from '../config';
-import { systemActor, type ServiceContext } from '../lib/context';
+import type { ServiceContext } from '../lib/context';
 import { createStaff } from '../modules/staff/staff.service';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -32,12 +32,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = testConfig({ webDist: '/nonexistent', ...overrides });
   const app = await buildApp({ config, database });
   await app.ready();
-  const systemCtx: ServiceContext = {
-    db: database.db,
-    actor: systemActor('test'),
-    log: app.log,
-    realtime: app.realtime,
-  };
+  const systemCtx: ServiceContext = app.systemContext('test');
 
   async function signIn(
     roles: Role[],

@@ -1,7 +1,8 @@
 import { preparedRows, schema, type Db } from '@relais/db';
 import type { Role, Scope } from '@relais/contracts';
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import { groupCommit, onePer } from '../../lib/group-commit';
+import { groupCommit } from '../../lib/group-commit';
+import { perDatabase } from '../../lib/per-database';
 
 const { staff, sessions, apiKeys, loginAttempts } = schema;
 
@@ -63,7 +64,7 @@ async function findLiveSessions(db: Db, sessionIds: string[]) {
 }
 
 /** Per database: the session lookups of concurrent requests go as one statement (see lib/group-commit). */
-const lookupOf = onePer((db: Db) =>
+const lookupOf = perDatabase((db: Db) =>
   groupCommit(
     async (ids: string[]) => {
       const found = new Map((await findLiveSessions(db, ids)).map((row) => [row.sessionId, row]));

@@ -1,6 +1,7 @@
 import { preparedRows, rows, schema, type Db } from '@relais/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { groupCommit, lane, onePer } from '../../lib/group-commit';
+import { groupCommit, lane } from '../../lib/group-commit';
+import { perDatabase } from '../../lib/per-database';
 import { IDEMPOTENCY_KEY_HOURS } from '../../plugins/housekeeping';
 import {
   asDate,
@@ -398,7 +399,7 @@ export async function insertContactDocuments(db: Db, docs: ContactDocumentWrite[
  * 13 ms lower at the median; bench/README.md). The price: a group waiting for a row lock (a wrap-up behind an
  * autosave of the same contact, which commits within milliseconds) holds up the creates behind it that long.
  */
-const groupsOf = onePer((db: Db) => {
+const groupsOf = perDatabase((db: Db) => {
   const writes = lane();
   return {
     create: groupCommit(

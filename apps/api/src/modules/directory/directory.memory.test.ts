@@ -9,6 +9,7 @@ import { refreshSearchDocument } from './directory.queries';
 import { seedDirectory } from './directory.seed';
 import { searchDirectory } from './directory.service';
 import { ensureDefaultTaxonomy } from './directory.taxonomy';
+import { DEFAULT_TIME_ZONE } from '../../lib/time';
 
 // Tuesday 24 November 2026, 11:00 in Toronto.
 const AT = '2026-11-24T16:00:00Z';
@@ -28,6 +29,7 @@ beforeAll(async () => {
     actor: systemActor('test'),
     log: { warn: () => undefined } as unknown as ServiceContext['log'],
     realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
+    timeZone: DEFAULT_TIME_ZONE,
   };
 }, 120_000);
 

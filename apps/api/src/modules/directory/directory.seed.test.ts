@@ -10,6 +10,7 @@ import { directoryIsEmpty, seedDirectory } from './directory.seed';
 import { searchDirectory } from './directory.service';
 import { ensureDefaultTaxonomy } from './directory.taxonomy';
 import { generateDirectory, SCALES, type TaxonomyLeaf } from './seed/generator';
+import { DEFAULT_TIME_ZONE } from '../../lib/time';
 
 let database: Database;
 let taxonomy: TaxonomyLeaf[];
@@ -94,6 +95,7 @@ describe('replacing the directory keeps what callers were referred to', () => {
       actor: systemActor('test'),
       log: { warn: () => undefined } as unknown as ServiceContext['log'],
       realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
+      timeZone: DEFAULT_TIME_ZONE,
     };
   }, 60_000);
   afterAll(async () => db?.close());
