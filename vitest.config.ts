@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // projects' files hung the single fork the journeys need.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'e2e/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'e2e/vitest.config.ts',
+      'lint/vitest.config.ts',
+    ],
   },
 });
