@@ -1,6 +1,7 @@
 import { fsaList, ontarioPlaces, type Place } from '../directory.geo';
 import type { Row } from './bulk';
 import { Random, WeightedPicker } from './random';
+import { DEFAULT_TIME_ZONE } from '../../../lib/time';
 import {
   GENERIC_AGENCIES,
   OTHER_LANGUAGES,
@@ -445,7 +446,7 @@ export function* generateDirectory(options: GeneratorOptions): Generator<Chunk> 
             opens_at: opens,
             closes_at: closes,
             freq: 'WEEKLY',
-            timezone: 'America/Toronto',
+            timezone: DEFAULT_TIME_ZONE,
           });
         }
       }
@@ -537,7 +538,7 @@ export function* generateDirectory(options: GeneratorOptions): Generator<Chunk> 
             opens_at: opens,
             closes_at: closes,
             freq: 'WEEKLY',
-            timezone: 'America/Toronto',
+            timezone: DEFAULT_TIME_ZONE,
           });
         }
       }
