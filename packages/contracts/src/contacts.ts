@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldError, Locale, PageQuery, pageOf } from './common';
+import { bilingualFields, FieldError, Locale, PageQuery, pageOf } from './common';
 
 /*
  * Contact logging. A contact is saved as a draft from its first second (autosave), then closed at
@@ -109,19 +109,17 @@ export const LineFieldType = z.enum(['text', 'boolean', 'select', 'number', 'dat
 export const LineField = z.object({
   key: z.string(),
   type: LineFieldType,
-  labelEn: z.string(),
-  labelFr: z.string(),
+  ...bilingualFields('label', z.string()),
   /** Required at wrap-up (never at autosave). */
   required: z.boolean(),
-  options: z.array(z.object({ value: z.string(), labelEn: z.string(), labelFr: z.string() })).optional(),
+  options: z.array(z.object({ value: z.string(), ...bilingualFields('label', z.string()) })).optional(),
   maxLength: z.number().int().optional(),
 });
 export type LineField = z.infer<typeof LineField>;
 
 export const Line = z.object({
   id: LineId,
-  nameEn: z.string(),
-  nameFr: z.string(),
+  ...bilingualFields('name', z.string()),
   active: z.boolean(),
   fields: z.array(LineField),
 });
@@ -292,12 +290,9 @@ export const Referral = z.object({
   servicePhone: z.string().nullable(),
   locationName: z.string().nullable(),
   /** The same snapshot in both languages (null where the directory had no name in that language). */
-  serviceNameEn: z.string().nullable(),
-  serviceNameFr: z.string().nullable(),
-  locationNameEn: z.string().nullable(),
-  locationNameFr: z.string().nullable(),
-  organizationNameEn: z.string().nullable(),
-  organizationNameFr: z.string().nullable(),
+  ...bilingualFields('serviceName', z.string().nullable()),
+  ...bilingualFields('locationName', z.string().nullable()),
+  ...bilingualFields('organizationName', z.string().nullable()),
   directory: ReferralDirectoryState,
   note: z.string().nullable(),
   createdAt: IsoDateTime,

@@ -9,3 +9,4 @@ export * from './hsds';
 export * from './contacts';
 export * from './audit';
 export * from './resources';
+export * from './taxonomy';

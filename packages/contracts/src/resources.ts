@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualFields, pageOf } from './common';
 import { DirectoryLanguageCode, DirectoryStatus, LocalTime, PhoneType, Weekday } from './directory';
 
 /**
@@ -10,6 +11,9 @@ import { DirectoryLanguageCode, DirectoryStatus, LocalTime, PhoneType, Weekday }
 export const ResourceType = z.enum(['organization', 'location', 'service']);
 export type ResourceType = z.infer<typeof ResourceType>;
 
+export const LocationType = z.enum(['physical', 'postal', 'virtual']);
+export type LocationType = z.infer<typeof LocationType>;
+
 const optionalText = z.string().trim().max(10_000).nullable();
 const shortText = z.string().trim().max(500).nullable();
 
@@ -18,8 +22,7 @@ export const PhoneInput = z.object({
   number: z.string().trim().min(3).max(40),
   extension: z.number().int().min(0).max(999_999).nullable().default(null),
   type: PhoneType.default('voice'),
-  descriptionEn: shortText.default(null),
-  descriptionFr: shortText.default(null),
+  ...bilingualFields('description', shortText.default(null)),
 });
 export type PhoneInput = z.input<typeof PhoneInput>;
 
@@ -28,8 +31,7 @@ export const ScheduleInput = z.object({
   byday: z.array(Weekday).min(1),
   opensAt: LocalTime,
   closesAt: LocalTime,
-  descriptionEn: shortText.default(null),
-  descriptionFr: shortText.default(null),
+  ...bilingualFields('description', shortText.default(null)),
 });
 export type ScheduleInput = z.input<typeof ScheduleInput>;
 
@@ -38,8 +40,7 @@ export const EditablePhone = z.object({
   number: z.string(),
   extension: z.number().int().nullable(),
   type: PhoneType,
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('description', z.string().nullable()),
 });
 export type EditablePhone = z.infer<typeof EditablePhone>;
 
@@ -48,8 +49,7 @@ export const EditableSchedule = z.object({
   byday: z.array(Weekday),
   opensAt: LocalTime,
   closesAt: LocalTime,
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('description', z.string().nullable()),
 });
 export type EditableSchedule = z.infer<typeof EditableSchedule>;
 
@@ -63,15 +63,40 @@ const Versioned = z.object({
   lastVerifiedByName: z.string().nullable(),
 });
 
+/** Every editable record has a name, another name and a description, in both languages. */
+const describedFields = {
+  ...bilingualFields('name', shortText),
+  ...bilingualFields('alternateName', shortText),
+  ...bilingualFields('description', optionalText),
+};
+
+/** The agency a site or a service belongs to, named in both languages. */
+const ownerFields = {
+  organizationId: z.uuid(),
+  ...bilingualFields('organizationName', z.string().nullable()),
+};
+
+/**
+ * An update: any subset of the editable fields, the status and the lists, with the `version` it was based on
+ * (a stale one is refused with 409).
+ */
+const updateOf = <S extends z.ZodRawShape, L extends z.ZodRawShape>(fields: S, lists: L) =>
+  z
+    .object({ ...fields, status: DirectoryStatus, ...lists })
+    .partial()
+    .extend({ version: z.number().int().min(1) });
+
+/** The lists a site or a service replaces as a whole when given. */
+const siteLists = {
+  phones: z.array(PhoneInput).max(20),
+  schedules: z.array(ScheduleInput).max(50),
+  languages: z.array(DirectoryLanguageCode).max(60),
+};
+
 // ---- Organization (agency) ----
 
 const organizationFields = {
-  nameEn: shortText,
-  nameFr: shortText,
-  alternateNameEn: shortText,
-  alternateNameFr: shortText,
-  descriptionEn: optionalText,
-  descriptionFr: optionalText,
+  ...describedFields,
   email: z.email().max(320).nullable(),
   website: z.url().max(2000).nullable(),
   legalStatus: shortText,
@@ -86,25 +111,15 @@ export const OrganizationRecord = Versioned.extend({
 });
 export type OrganizationRecord = z.infer<typeof OrganizationRecord>;
 
-export const OrganizationUpdate = z
-  .object({ ...organizationFields, status: DirectoryStatus, phones: z.array(PhoneInput).max(20) })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const OrganizationUpdate = updateOf(organizationFields, { phones: siteLists.phones });
 export type OrganizationUpdate = z.input<typeof OrganizationUpdate>;
 
 // ---- Location (site) ----
 
 const locationFields = {
-  nameEn: shortText,
-  nameFr: shortText,
-  alternateNameEn: shortText,
-  alternateNameFr: shortText,
-  descriptionEn: optionalText,
-  descriptionFr: optionalText,
-  transportationEn: optionalText,
-  transportationFr: optionalText,
-  accessibilityEn: optionalText,
-  accessibilityFr: optionalText,
+  ...describedFields,
+  ...bilingualFields('transportation', optionalText),
+  ...bilingualFields('accessibility', optionalText),
   url: z.url().max(2000).nullable(),
   address1: shortText,
   address2: shortText,
@@ -125,60 +140,37 @@ export const LocationRecord = Versioned.extend({
   ...locationFields,
   url: z.string().nullable(),
   postalCode: z.string().nullable(),
-  organizationId: z.uuid(),
-  organizationNameEn: z.string().nullable(),
-  organizationNameFr: z.string().nullable(),
-  locationType: z.enum(['physical', 'postal', 'virtual']),
+  ...ownerFields,
+  locationType: LocationType,
   phones: z.array(EditablePhone),
   schedules: z.array(EditableSchedule),
   languages: z.array(z.string()),
 });
 export type LocationRecord = z.infer<typeof LocationRecord>;
 
-export const LocationUpdate = z
-  .object({
-    ...locationFields,
-    status: DirectoryStatus,
-    phones: z.array(PhoneInput).max(20),
-    schedules: z.array(ScheduleInput).max(50),
-    languages: z.array(DirectoryLanguageCode).max(60),
-  })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const LocationUpdate = updateOf(locationFields, siteLists);
 export type LocationUpdate = z.input<typeof LocationUpdate>;
 
 // ---- Service ----
 
 const serviceFields = {
-  nameEn: shortText,
-  nameFr: shortText,
-  alternateNameEn: shortText,
-  alternateNameFr: shortText,
-  descriptionEn: optionalText,
-  descriptionFr: optionalText,
+  ...describedFields,
   url: z.url().max(2000).nullable(),
   email: z.email().max(320).nullable(),
-  eligibilityEn: optionalText,
-  eligibilityFr: optionalText,
+  ...bilingualFields('eligibility', optionalText),
   minAge: z.number().int().min(0).max(130).nullable(),
   maxAge: z.number().int().min(0).max(130).nullable(),
-  feesEn: optionalText,
-  feesFr: optionalText,
-  applicationProcessEn: optionalText,
-  applicationProcessFr: optionalText,
-  waitTimeEn: shortText,
-  waitTimeFr: shortText,
-  interpretationServicesEn: optionalText,
-  interpretationServicesFr: optionalText,
-  alertEn: optionalText,
-  alertFr: optionalText,
+  ...bilingualFields('fees', optionalText),
+  ...bilingualFields('applicationProcess', optionalText),
+  ...bilingualFields('waitTime', shortText),
+  ...bilingualFields('interpretationServices', optionalText),
+  ...bilingualFields('alert', optionalText),
 };
 
 export const ServiceSite = z.object({
   serviceAtLocationId: z.uuid(),
   locationId: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
   address1: z.string().nullable(),
   city: z.string().nullable(),
 });
@@ -188,9 +180,7 @@ export const ServiceRecord = Versioned.extend({
   ...serviceFields,
   url: z.string().nullable(),
   email: z.string().nullable(),
-  organizationId: z.uuid(),
-  organizationNameEn: z.string().nullable(),
-  organizationNameFr: z.string().nullable(),
+  ...ownerFields,
   phones: z.array(EditablePhone),
   schedules: z.array(EditableSchedule),
   languages: z.array(z.string()),
@@ -199,17 +189,10 @@ export const ServiceRecord = Versioned.extend({
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;
 
-export const ServiceUpdate = z
-  .object({
-    ...serviceFields,
-    status: DirectoryStatus,
-    phones: z.array(PhoneInput).max(20),
-    schedules: z.array(ScheduleInput).max(50),
-    languages: z.array(DirectoryLanguageCode).max(60),
-    taxonomyTermIds: z.array(z.string().min(1).max(64)).max(50),
-  })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const ServiceUpdate = updateOf(serviceFields, {
+  ...siteLists,
+  taxonomyTermIds: z.array(z.string().min(1).max(64)).max(50),
+});
 export type ServiceUpdate = z.input<typeof ServiceUpdate>;
 
 export const VerifyRequest = z.object({ version: z.number().int().min(1) });
@@ -231,11 +214,8 @@ export type DueQuery = z.input<typeof DueQuery>;
 export const DueItem = z.object({
   type: ResourceType,
   id: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
-  organizationId: z.uuid(),
-  organizationNameEn: z.string().nullable(),
-  organizationNameFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
+  ...ownerFields,
   city: z.string().nullable(),
   status: DirectoryStatus,
   lastVerifiedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -245,12 +225,7 @@ export const DueItem = z.object({
 });
 export type DueItem = z.infer<typeof DueItem>;
 
-export const DuePage = z.object({
-  items: z.array(DueItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  perPage: z.number().int(),
-});
+export const DuePage = pageOf(DueItem);
 export type DuePage = z.infer<typeof DuePage>;
 
 /** 409 body details when someone else saved first. */

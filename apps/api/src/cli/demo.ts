@@ -1,6 +1,6 @@
 import type { Role } from '@relais/contracts';
 import type { ServiceContext } from '../lib/context';
-import { findStaffByEmail } from '../modules/auth/auth.queries';
+import { staffIdOfEmail } from '../modules/auth/auth.service';
 import { seedDemoContacts } from '../modules/contacts/contacts.demo';
 import { seedDemoDirectory } from '../modules/directory/directory.seed';
 import { createStaff } from '../modules/staff/staff.service';
@@ -18,7 +18,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; name: string; roles: Role[] }
 /** Demo mode only: one account per role, created once; other demo data is added by its own module. */
 export async function seedDemo(ctx: ServiceContext) {
   for (const account of DEMO_ACCOUNTS) {
-    if (await findStaffByEmail(ctx.db, account.email)) continue;
+    if (await staffIdOfEmail(ctx.db, account.email)) continue;
     await createStaff({ ctx, input: { ...account, password: DEMO_PASSWORD } }, { demo: true });
   }
   await seedDemoDirectory(ctx.db);

@@ -39,6 +39,31 @@ const roleOf = (v: string) => Role.safeParse(v).data;
 const scopeOf = (v: string) => Scope.safeParse(v).data;
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
 
+/**
+ * A command on one staff member, named by --email: its other flags are read first (a usage error before
+ * anything runs), then the action runs on the member's id and `done` says what happened.
+ */
+function staffMemberCommand<F>(command: {
+  summary: string;
+  usage: string;
+  flags?: (cli: CliContext) => F;
+  action: (ctx: ServiceContext, id: string, flags: F, cli: CliContext) => Promise<unknown>;
+  done: (email: string) => string;
+}): Command {
+  return {
+    summary: command.summary,
+    usage: command.usage,
+    async run(cli) {
+      const email = requireFlag(cli, 'email');
+      const flags = command.flags ? command.flags(cli) : ({} as F);
+      await asCli(cli, async (ctx) =>
+        command.action(ctx, await staff.staffIdByEmail(ctx, email), flags, cli),
+      );
+      cli.out(command.done(email));
+    },
+  };
+}
+
 export const staffCommands: Record<string, Command> = {
   'staff:create': {
     summary: 'Create a staff account (the first admin, for instance)',
@@ -54,54 +79,31 @@ export const staffCommands: Record<string, Command> = {
       cli.out(`Created ${row.email} (${row.roles.join(', ')}) id ${row.id}`);
     },
   },
-  'staff:disable': {
+  'staff:disable': staffMemberCommand({
     summary: 'Disable a staff account and end its sessions at once',
     usage: 'staff:disable --email EMAIL',
-    async run(cli) {
-      const email = requireFlag(cli, 'email');
-      await asCli(cli, async (ctx) =>
-        staff.disableStaff({ ctx, input: { id: await staff.staffIdByEmail(ctx, email) } }),
-      );
-      cli.out(`Disabled ${email}; their sessions have ended`);
-    },
-  },
-  'staff:enable': {
+    action: (ctx, id) => staff.disableStaff({ ctx, input: { id } }),
+    done: (email) => `Disabled ${email}; their sessions have ended`,
+  }),
+  'staff:enable': staffMemberCommand({
     summary: 'Enable a disabled staff account',
     usage: 'staff:enable --email EMAIL',
-    async run(cli) {
-      const email = requireFlag(cli, 'email');
-      await asCli(cli, async (ctx) =>
-        staff.enableStaff({ ctx, input: { id: await staff.staffIdByEmail(ctx, email) } }),
-      );
-      cli.out(`Enabled ${email}`);
-    },
-  },
-  'staff:reset-password': {
+    action: (ctx, id) => staff.enableStaff({ ctx, input: { id } }),
+    done: (email) => `Enabled ${email}`,
+  }),
+  'staff:reset-password': staffMemberCommand({
     summary: "Set a staff member's password and end their sessions",
     usage: 'staff:reset-password --email EMAIL --password PASSWORD',
-    async run(cli) {
-      const email = requireFlag(cli, 'email');
-      const password = requireFlag(cli, 'password');
-      await asCli(cli, async (ctx) =>
-        staff.resetPassword(
-          { ctx, input: { id: await staff.staffIdByEmail(ctx, email), password } },
-          cli.config,
-        ),
-      );
-      cli.out(`Password reset for ${email}; their sessions have ended`);
-    },
-  },
-  'staff:reset-totp': {
+    flags: (cli) => ({ password: requireFlag(cli, 'password') }),
+    action: (ctx, id, { password }, cli) => staff.resetPassword({ ctx, input: { id, password } }, cli.config),
+    done: (email) => `Password reset for ${email}; their sessions have ended`,
+  }),
+  'staff:reset-totp': staffMemberCommand({
     summary: "Remove a staff member's two-step verification (a lost phone) and end their sessions",
     usage: 'staff:reset-totp --email EMAIL',
-    async run(cli) {
-      const email = requireFlag(cli, 'email');
-      await asCli(cli, async (ctx) =>
-        staff.resetTotp({ ctx, input: { id: await staff.staffIdByEmail(ctx, email) } }),
-      );
-      cli.out(`Two-step verification removed for ${email}; their sessions have ended`);
-    },
-  },
+    action: (ctx, id) => staff.resetTotp({ ctx, input: { id } }),
+    done: (email) => `Two-step verification removed for ${email}; their sessions have ended`,
+  }),
   'staff:list': {
     summary: 'List staff accounts',
     usage: 'staff:list',

@@ -51,7 +51,8 @@ const HMAC_SECRET = 'audit_hmac_key';
 const storedKey = perDatabase((db: Db) => loadOrCreateKey(db), { retryOnError: true });
 
 async function loadOrCreateKey(db: Db): Promise<string> {
-  await db.execute(
+  await rows(
+    db,
     sql`INSERT INTO server_secrets (name, value) VALUES (${HMAC_SECRET}, ${randomBytes(32).toString('hex')})
         ON CONFLICT (name) DO NOTHING`,
   );

@@ -1,17 +1,11 @@
 import cookie from '@fastify/cookie';
-import {
-  ACTIVITY_HEADER,
-  CSRF_HEADER,
-  sessionCookieName,
-  USER_ACTIVITY,
-  type Role,
-  type Scope,
-} from '@relais/contracts';
+import { ACTIVITY_HEADER, CSRF_HEADER, sessionCookieName, USER_ACTIVITY } from '@relais/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { systemActor, type Actor, type ServiceContext } from '../lib/context';
 import { AppError, forbidden, unauthenticated } from '../lib/errors';
+import type { Access } from '../lib/route-options';
 import {
   actorFromApiKey,
   actorFromSession,
@@ -19,17 +13,8 @@ import {
   type StaffSession,
 } from '../modules/auth/auth.service';
 
-/**
- * Every /api route declares who may reach it in `config.access`:
- * - 'public': anyone;
- * - { roles }: signed-in staff holding one of the roles ('any' = any staff);
- * - { scopes }: API keys holding one of the scopes. Both may be given.
- * A route without `access` is refused at startup, so nothing is reachable by accident.
- * A session with required steps (an admin-set password to change, TOTP to set up) reaches only the routes
- * marked `duringRequiredSteps` until they are done.
- */
-export type Access =
-  'public' | { roles?: readonly Role[] | 'any'; scopes?: readonly Scope[]; duringRequiredSteps?: true };
+// Who may reach a route (`config.access`) is declared with the route: lib/route-options.
+export type { Access };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -7,7 +7,7 @@ import { systemActor } from '../lib/context';
 import { runRetention } from '../modules/retention/retention.service';
 
 const EVERY_MS = 60 * 60_000;
-/** A retried contact creation is answered from its stored answer for a day; then the answer goes. */
+/** A retried contact creation is answered with the contact its key points to for a day; later, it creates a new one. */
 export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /**

@@ -11,17 +11,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { locations, services, taxonomyTerms } from './directory';
+import { bilingualText, ownerId, timestamps } from './columns';
 import { staff } from './staff';
 
 /**
  * Contact logging. Mirrors migrations/0003_contacts.sql. Coded values are text checked by the database
  * (the allowed values live in @relais/contracts); NULL = not asked yet, 'undisclosed' = an answer.
  */
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** One extra field of a line, as stored in lines.fields (same shape as LineField in the contracts). */
 export interface LineFieldDefinition {
@@ -111,9 +107,7 @@ export const contactNeeds = pgTable(
   'contact_needs',
   {
     id: uuid('id').primaryKey(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: ownerId('contact_id', () => contacts.id),
     termId: text('term_id')
       .notNull()
       .references(() => taxonomyTerms.id, { onDelete: 'restrict' }),
@@ -138,9 +132,7 @@ export const contactReferrals = pgTable(
     id: uuid('id').primaryKey(),
     /** Denormalised from the need (whose foreign key cascades). */
     contactId: uuid('contact_id').notNull(),
-    needId: uuid('need_id')
-      .notNull()
-      .references(() => contactNeeds.id, { onDelete: 'cascade' }),
+    needId: ownerId('need_id', () => contactNeeds.id),
     /** RESTRICT (migrations/0011): a referenced directory record is marked inactive, never deleted. */
     serviceId: uuid('service_id').references(() => services.id, { onDelete: 'restrict' }),
     locationId: uuid('location_id').references(() => locations.id, { onDelete: 'restrict' }),
@@ -149,12 +141,9 @@ export const contactReferrals = pgTable(
     servicePhone: text('service_phone'),
     locationName: text('location_name'),
     /** Snapshot in both languages at referral time (migrations/0010): survives any directory change. */
-    serviceNameEn: text('service_name_en'),
-    serviceNameFr: text('service_name_fr'),
-    locationNameEn: text('location_name_en'),
-    locationNameFr: text('location_name_fr'),
-    organizationNameEn: text('organization_name_en'),
-    organizationNameFr: text('organization_name_fr'),
+    ...bilingualText('serviceName'),
+    ...bilingualText('locationName'),
+    ...bilingualText('organizationName'),
     note: text('note'),
     position: integer('position').notNull().default(0),
     ...timestamps,
@@ -171,9 +160,7 @@ export const followUps = pgTable(
   'follow_ups',
   {
     id: uuid('id').primaryKey(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: ownerId('contact_id', () => contacts.id),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     status: text('status').$type<'open' | 'done' | 'cancelled'>().notNull().default('open'),
     note: text('note'),
@@ -250,12 +237,8 @@ export const callerLookups = pgTable(
 export const crisisAcknowledgements = pgTable(
   'crisis_acknowledgements',
   {
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
-    staffId: uuid('staff_id')
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
+    contactId: ownerId('contact_id', () => contacts.id),
+    staffId: ownerId('staff_id', () => staff.id),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.contactId, t.staffId] })],

@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bilingualText, timestamps } from './columns';
 
 /**
  * HSDS taxonomies: the vocabularies that taxonomy_terms.taxonomy names. A term whose taxonomy has no row
@@ -9,10 +10,8 @@ import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 export const taxonomies = pgTable('taxonomies', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
-  descriptionEn: text('description_en'),
-  descriptionFr: text('description_fr'),
+  ...bilingualText('description'),
   uri: text('uri'),
   version: text('version'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps,
 });

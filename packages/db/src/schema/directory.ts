@@ -17,6 +17,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { bilingualText, ownerId, timestamps } from './columns';
 import { staff } from './staff';
 
 /**
@@ -33,10 +34,6 @@ const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multi
 /** earthdistance's point type (a cube): ll_to_earth(latitude, longitude). */
 const earth = customType<{ data: string }>({ dataType: () => 'earth' });
 
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 const verification = {
   lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
   lastVerifiedBy: uuid('last_verified_by').references(() => staff.id, { onDelete: 'set null' }),
@@ -54,10 +51,8 @@ export const taxonomyTerms = pgTable(
     /** The uuid HSDS 3.0 requires for a taxonomy_term. */
     hsdsId: uuid('hsds_id').notNull().unique().defaultRandom(),
     taxonomy: text('taxonomy').notNull().default('relais'),
-    nameEn: text('name_en'),
-    nameFr: text('name_fr'),
-    descriptionEn: text('description_en'),
-    descriptionFr: text('description_fr'),
+    ...bilingualText('name'),
+    ...bilingualText('description'),
     sortOrder: integer('sort_order').notNull().default(0),
     ...timestamps,
   },
@@ -66,12 +61,9 @@ export const taxonomyTerms = pgTable(
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
-  nameEn: text('name_en'),
-  nameFr: text('name_fr'),
-  alternateNameEn: text('alternate_name_en'),
-  alternateNameFr: text('alternate_name_fr'),
-  descriptionEn: text('description_en'),
-  descriptionFr: text('description_fr'),
+  ...bilingualText('name'),
+  ...bilingualText('alternateName'),
+  ...bilingualText('description'),
   email: text('email'),
   website: text('website'),
   taxStatus: text('tax_status'),
@@ -93,23 +85,16 @@ export const locations = pgTable(
   'locations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: ownerId('organization_id', () => organizations.id),
     locationType: text('location_type')
       .$type<'physical' | 'postal' | 'virtual'>()
       .notNull()
       .default('physical'),
-    nameEn: text('name_en'),
-    nameFr: text('name_fr'),
-    alternateNameEn: text('alternate_name_en'),
-    alternateNameFr: text('alternate_name_fr'),
-    descriptionEn: text('description_en'),
-    descriptionFr: text('description_fr'),
-    transportationEn: text('transportation_en'),
-    transportationFr: text('transportation_fr'),
-    accessibilityEn: text('accessibility_en'),
-    accessibilityFr: text('accessibility_fr'),
+    ...bilingualText('name'),
+    ...bilingualText('alternateName'),
+    ...bilingualText('description'),
+    ...bilingualText('transportation'),
+    ...bilingualText('accessibility'),
     url: text('url'),
     address1: text('address_1'),
     address2: text('address_2'),
@@ -133,32 +118,21 @@ export const services = pgTable(
   'services',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    nameEn: text('name_en'),
-    nameFr: text('name_fr'),
-    alternateNameEn: text('alternate_name_en'),
-    alternateNameFr: text('alternate_name_fr'),
-    descriptionEn: text('description_en'),
-    descriptionFr: text('description_fr'),
+    organizationId: ownerId('organization_id', () => organizations.id),
+    ...bilingualText('name'),
+    ...bilingualText('alternateName'),
+    ...bilingualText('description'),
     url: text('url'),
     email: text('email'),
     status: status(),
-    interpretationServicesEn: text('interpretation_services_en'),
-    interpretationServicesFr: text('interpretation_services_fr'),
-    applicationProcessEn: text('application_process_en'),
-    applicationProcessFr: text('application_process_fr'),
-    feesEn: text('fees_en'),
-    feesFr: text('fees_fr'),
-    waitTimeEn: text('wait_time_en'),
-    waitTimeFr: text('wait_time_fr'),
-    eligibilityEn: text('eligibility_en'),
-    eligibilityFr: text('eligibility_fr'),
+    ...bilingualText('interpretationServices'),
+    ...bilingualText('applicationProcess'),
+    ...bilingualText('fees'),
+    ...bilingualText('waitTime'),
+    ...bilingualText('eligibility'),
     minAge: integer('min_age'),
     maxAge: integer('max_age'),
-    alertEn: text('alert_en'),
-    alertFr: text('alert_fr'),
+    ...bilingualText('alert'),
     accreditations: text('accreditations'),
     licenses: text('licenses'),
     ...verification,
@@ -172,14 +146,9 @@ export const serviceAtLocation = pgTable(
   'service_at_location',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
-    descriptionEn: text('description_en'),
-    descriptionFr: text('description_fr'),
+    serviceId: ownerId('service_id', () => services.id),
+    locationId: ownerId('location_id', () => locations.id),
+    ...bilingualText('description'),
     ...timestamps,
   },
   (t) => [
@@ -191,9 +160,7 @@ export const serviceAtLocation = pgTable(
 export const serviceTaxonomyTerms = pgTable(
   'service_taxonomy_terms',
   {
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    serviceId: ownerId('service_id', () => services.id),
     taxonomyTermId: text('taxonomy_term_id')
       .notNull()
       .references(() => taxonomyTerms.id, { onDelete: 'cascade' }),
@@ -220,8 +187,7 @@ export const phones = pgTable('phones', {
   number: text('number').notNull(),
   extension: integer('extension'),
   type: text('type').$type<PhoneType>().notNull().default('voice'),
-  descriptionEn: text('description_en'),
-  descriptionFr: text('description_fr'),
+  ...bilingualText('description'),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
@@ -244,8 +210,7 @@ export const schedules = pgTable('schedules', {
   timezone: text('timezone').notNull().default('America/Toronto'),
   validFrom: date('valid_from'),
   validTo: date('valid_to'),
-  descriptionEn: text('description_en'),
-  descriptionFr: text('description_fr'),
+  ...bilingualText('description'),
 });
 
 /** Languages offered (ISO 639-1 code where one exists, else 639-3). One owner column is set. */
@@ -262,24 +227,17 @@ export type ServiceAreaExtentType =
 
 export const serviceAreas = pgTable('service_areas', {
   id: uuid('id').primaryKey().defaultRandom(),
-  serviceId: uuid('service_id')
-    .notNull()
-    .references(() => services.id, { onDelete: 'cascade' }),
-  nameEn: text('name_en'),
-  nameFr: text('name_fr'),
-  descriptionEn: text('description_en'),
-  descriptionFr: text('description_fr'),
+  serviceId: ownerId('service_id', () => services.id),
+  ...bilingualText('name'),
+  ...bilingualText('description'),
   extentType: text('extent_type').$type<ServiceAreaExtentType>().notNull().default('municipality'),
   extent: text('extent'),
 });
 
 export const requiredDocuments = pgTable('required_documents', {
   id: uuid('id').primaryKey().defaultRandom(),
-  serviceId: uuid('service_id')
-    .notNull()
-    .references(() => services.id, { onDelete: 'cascade' }),
-  documentEn: text('document_en'),
-  documentFr: text('document_fr'),
+  serviceId: ownerId('service_id', () => services.id),
+  ...bilingualText('document'),
   uri: text('uri'),
 });
 
@@ -290,20 +248,13 @@ export const requiredDocuments = pgTable('required_documents', {
  */
 export const searchDocuments = pgTable('search_documents', {
   id: uuid('id').primaryKey(),
-  serviceId: uuid('service_id')
-    .notNull()
-    .references(() => services.id, { onDelete: 'cascade' }),
+  serviceId: ownerId('service_id', () => services.id),
   locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: ownerId('organization_id', () => organizations.id),
   status: text('status').$type<DirectoryStatus>().notNull(),
-  nameEn: text('name_en'),
-  nameFr: text('name_fr'),
-  organizationNameEn: text('organization_name_en'),
-  organizationNameFr: text('organization_name_fr'),
-  locationNameEn: text('location_name_en'),
-  locationNameFr: text('location_name_fr'),
+  ...bilingualText('name'),
+  ...bilingualText('organizationName'),
+  ...bilingualText('locationName'),
   address1: text('address_1'),
   city: text('city'),
   postalCode: text('postal_code'),

@@ -1,21 +1,19 @@
 import { ApiKey, ApiKeyIdParams, ApiKeyList, CreateApiKeyRequest, CreatedApiKey } from '@relais/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
+import { routeOptions } from '../../lib/route-options';
 import * as apiKeys from './apikeys.service';
 
-const admins = { access: { roles: ['admin'] as const } };
-const tags = ['api-keys'];
+const admins = routeOptions({ roles: ['admin'] as const }, ['api-keys']);
 
 export const apiKeyRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
-  app.get(
-    '/api/api-keys',
-    { config: admins, schema: { tags, response: { 200: ApiKeyList } } },
-    async (request) => apiKeys.listApiKeys({ ctx: request.ctx }),
+  app.get('/api/api-keys', admins({ response: { 200: ApiKeyList } }), async (request) =>
+    apiKeys.listApiKeys({ ctx: request.ctx }),
   );
 
   app.post(
     '/api/api-keys',
-    { config: admins, schema: { tags, body: CreateApiKeyRequest, response: { 201: CreatedApiKey } } },
+    admins({ body: CreateApiKeyRequest, response: { 201: CreatedApiKey } }),
     async (request, reply) => {
       const created = await apiKeys.createApiKey({ ctx: request.ctx, input: request.body });
       // The key appears in this one response only: keep it out of every cache.
@@ -25,7 +23,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
 
   app.post(
     '/api/api-keys/:id/revoke',
-    { config: admins, schema: { tags, params: ApiKeyIdParams, response: { 200: ApiKey } } },
+    admins({ params: ApiKeyIdParams, response: { 200: ApiKey } }),
     async (request) => apiKeys.revokeApiKey({ ctx: request.ctx, input: request.params }),
   );
 };

@@ -1,14 +1,13 @@
 import { API_KEY_PREFIX, type ApiKey, type CreateApiKeyRequest, type Scope } from '@relais/contracts';
-import { writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
+import { isoOrNull } from '../../lib/serialize';
 import { newToken, sha256 } from '../../lib/tokens';
+import { withTransaction } from '../../lib/transaction';
 import * as q from './apikeys.queries';
 
 /** `rls_` + 8 characters: enough to tell keys apart, far too little to guess the rest. */
 const PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
-
-const toIso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function apiKeyOf(row: q.ApiKeyRow): ApiKey {
   return {
@@ -18,8 +17,8 @@ export function apiKeyOf(row: q.ApiKeyRow): ApiKey {
     scopes: row.scopes as Scope[],
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy && row.creatorName ? { id: row.createdBy, name: row.creatorName } : null,
-    lastUsedAt: toIso(row.lastUsedAt),
-    revokedAt: toIso(row.revokedAt),
+    lastUsedAt: isoOrNull(row.lastUsedAt),
+    revokedAt: isoOrNull(row.revokedAt),
   };
 }
 
@@ -30,7 +29,7 @@ export async function listApiKeys({ ctx }: { ctx: ServiceContext }) {
 /** Creates a key and returns it in clear, the only time it is ever available. */
 export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: CreateApiKeyRequest }) {
   const key = `${API_KEY_PREFIX}${newToken(32)}`;
-  const id = await ctx.db.transaction(async (tx) => {
+  const id = await withTransaction(ctx, async (tx, audit) => {
     const created = await q.insertApiKey(tx, {
       name: input.name,
       prefix: key.slice(0, PREFIX_LENGTH),
@@ -38,7 +37,7 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
       scopes: [...new Set(input.scopes)],
       createdBy: ctx.actor.type === 'staff' ? ctx.actor.id : null,
     });
-    await writeAudit(tx, ctx, {
+    await audit({
       action: 'create',
       entityType: 'api_key',
       entityId: created,
@@ -53,12 +52,12 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
 
 /** Revokes a key at once: the next request that uses it gets 401. Revoking twice changes nothing. */
 export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
-  await ctx.db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, audit) => {
     const before = await q.lockApiKey(tx, input.id);
     if (!before) throw notFound('API key');
     if (before.revokedAt) return;
     await q.markRevoked(tx, input.id);
-    await writeAudit(tx, ctx, {
+    await audit({
       action: 'revoke',
       entityType: 'api_key',
       entityId: input.id,

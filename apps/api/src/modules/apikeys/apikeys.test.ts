@@ -1,6 +1,7 @@
 import { ApiKey, ApiKeyList, CreatedApiKey } from '@relais/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app';
+import { runCommand } from '../../cli/command';
 import { staffCommands } from '../../cli/staff.commands';
 import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
 
@@ -131,28 +132,19 @@ describe('API keys', () => {
   });
 
   it('the CLI prints the key once, as its last line, and revokes by id', async () => {
-    const lines: string[] = [];
-    const cli = (flags: Record<string, string>) => ({
-      config: t.config,
-      database: t.database,
-      flags,
-      args: [],
-      out: (l: string) => lines.push(l),
-    });
-    await staffCommands['apikey:create']?.run(cli({ name: 'Telephony', scopes: 'intake:write,hsds:read' }));
-    const key = lines.at(-1) ?? '';
+    const cli = (name: string, flags: Record<string, string> = {}) =>
+      runCommand(staffCommands[name], t, flags);
+    const created = await cli('apikey:create', { name: 'Telephony', scopes: 'intake:write,hsds:read' });
+    const key = created.at(-1) ?? '';
     expect(key).toMatch(/^rls_/);
     expect((await useKey(key)).statusCode).toBe(200);
-    lines.length = 0;
-    await staffCommands['apikey:list']?.run(cli({}));
-    const row = lines.find((l) => l.includes('Telephony'));
+    const listed = await cli('apikey:list');
+    const row = listed.find((l) => l.includes('Telephony'));
     expect(row).toBeDefined();
     expect(row).not.toContain(key);
     const id = row?.split(' ')[0] ?? '';
-    await staffCommands['apikey:revoke']?.run(cli({ id }));
+    await cli('apikey:revoke', { id });
     expect((await useKey(key)).statusCode).toBe(401);
-    await expect(staffCommands['apikey:create']?.run(cli({ name: 'x', scopes: 'root' }))).rejects.toThrow(
-      /--scopes/,
-    );
+    await expect(cli('apikey:create', { name: 'x', scopes: 'root' })).rejects.toThrow(/--scopes/);
   });
 });

@@ -11,42 +11,39 @@ import {
 } from '@relais/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
+import { routeOptions } from '../../lib/route-options';
 import * as account from './account.service';
 
 const tags = ['account'];
 /** Any signed-in staff member, about their own account only. */
-const self = { access: { roles: 'any' as const } };
+const self = routeOptions({ roles: 'any' as const }, tags);
 /** Reachable before the steps a session must take first (they are these steps). */
-const step = { access: { roles: 'any' as const, duringRequiredSteps: true as const } };
+const step = routeOptions({ roles: 'any' as const, duringRequiredSteps: true as const }, tags);
 
 export const accountRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.post(
     '/api/account/password',
-    { config: step, schema: { tags, body: ChangePasswordRequest, response: { 200: EndedSessions } } },
+    step({ body: ChangePasswordRequest, response: { 200: EndedSessions } }),
     async (request) => account.changePassword({ ctx: request.ctx, input: request.body }, config),
   );
 
-  app.get(
-    '/api/account/sessions',
-    { config: self, schema: { tags, response: { 200: AccountSessionList } } },
-    async (request) => ({ items: await account.listOwnSessions({ ctx: request.ctx }) }),
-  );
+  app.get('/api/account/sessions', self({ response: { 200: AccountSessionList } }), async (request) => ({
+    items: await account.listOwnSessions({ ctx: request.ctx }),
+  }));
 
   app.post(
     '/api/account/sessions/:id/end',
-    { config: self, schema: { tags, params: AccountSessionParams, response: { 200: EndedSessions } } },
+    self({ params: AccountSessionParams, response: { 200: EndedSessions } }),
     async (request) => account.endOwnSession({ ctx: request.ctx, input: request.params }),
   );
 
-  app.post(
-    '/api/account/sessions/end-others',
-    { config: self, schema: { tags, response: { 200: EndedSessions } } },
-    async (request) => account.endOtherSessions({ ctx: request.ctx }),
+  app.post('/api/account/sessions/end-others', self({ response: { 200: EndedSessions } }), async (request) =>
+    account.endOtherSessions({ ctx: request.ctx }),
   );
 
   app.post(
     '/api/account/totp/setup',
-    { config: step, schema: { tags, body: TotpSetupRequest, response: { 200: TotpSetup } } },
+    step({ body: TotpSetupRequest, response: { 200: TotpSetup } }),
     async (request, reply) => {
       // The secret is shown this once: no cache may keep it.
       reply.header('cache-control', 'no-store');
@@ -56,13 +53,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
 
   app.post(
     '/api/account/totp/confirm',
-    { config: step, schema: { tags, body: TotpConfirmRequest, response: { 200: OkResponse } } },
+    step({ body: TotpConfirmRequest, response: { 200: OkResponse } }),
     async (request) => account.confirmTotp({ ctx: request.ctx, input: request.body }),
   );
 
   app.post(
     '/api/account/totp/disable',
-    { config: self, schema: { tags, body: TotpDisableRequest, response: { 200: OkResponse } } },
+    self({ body: TotpDisableRequest, response: { 200: OkResponse } }),
     async (request) => account.disableTotp({ ctx: request.ctx, input: request.body }, config),
   );
 };

@@ -1,11 +1,11 @@
 import { MIN_PASSWORD_LENGTH, type AccountSession, type ChangePasswordRequest } from '@relais/contracts';
 import type { Config } from '../../config';
-import { writeAudit } from '../../lib/audit';
 import type { Actor, ServiceContext } from '../../lib/context';
 import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { withTransaction } from '../../lib/transaction';
 import { accountKeyOf, clearLoginAttempts, loginLimitsOf, reserveLoginAttempt } from './auth.limit';
-import { totpRequiredFor } from './auth.service';
+import { TOTP_CLEARED, totpRequiredFor } from './auth.service';
 import * as q from './account.queries';
 import { newTotpSecret, totpEnrolment, totpStepOf } from './totp';
 
@@ -36,7 +36,9 @@ async function confirmOwnPassword(ctx: ServiceContext, me: Staff, password: stri
   await reserveLoginAttempt(ctx.db, who, limits);
   const hash = await q.ownPasswordHash(ctx.db, me.id);
   if (!hash || !(await verifyPassword(hash, password))) {
-    await writeAudit(ctx.db, ctx, { action: 'password_check_failed', entityType: 'staff', entityId: me.id });
+    await withTransaction(ctx, (_tx, audit) =>
+      audit({ action: 'password_check_failed', entityType: 'staff', entityId: me.id }),
+    );
     throw invalid('currentPassword', 'is not your current password');
   }
   await clearLoginAttempts(ctx.db, who, limits);
@@ -70,11 +72,11 @@ export async function changePassword(
   }
   const checked = await confirmOwnPassword(ctx, me, input.currentPassword, policy);
   const passwordHash = await hashPassword(input.newPassword);
-  const ended = await ctx.db.transaction(async (tx) => {
+  const ended = await withTransaction(ctx, async (tx, audit) => {
     stillTheSame(await ownRow(tx, me), checked);
     await q.updateOwnStaffRow(tx, me.id, { passwordHash, mustChangePassword: false });
     const others = await q.deleteOtherSessions(tx, me.id, me.sessionId);
-    await writeAudit(tx, ctx, {
+    await audit({
       action: 'password_change',
       entityType: 'staff',
       entityId: me.id,
@@ -103,14 +105,14 @@ export async function listOwnSessions({ ctx }: { ctx: ServiceContext }): Promise
 /** Ends one of one's own other sessions (a workstation left signed in); its live connection closes. */
 export async function endOwnSession({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
   const me = staffOf(ctx);
-  const sessionId = await ctx.db.transaction(async (tx) => {
+  const sessionId = await withTransaction(ctx, async (tx, audit) => {
     const mine = await q.liveSessionsOf(tx, me.id);
     if (mine.find((s) => s.publicId === input.id)?.sessionId === me.sessionId) {
       throw conflict('This is the session you are using: sign out instead');
     }
     const id = await q.deleteSessionByPublicId(tx, me.id, input.id);
     if (!id) throw notFound('Session');
-    await writeAudit(tx, ctx, { action: 'session_end', entityType: 'session', entityId: input.id });
+    await audit({ action: 'session_end', entityType: 'session', entityId: input.id });
     return id;
   });
   disconnect(ctx, [sessionId]);
@@ -119,9 +121,9 @@ export async function endOwnSession({ ctx, input }: { ctx: ServiceContext; input
 
 export async function endOtherSessions({ ctx }: { ctx: ServiceContext }) {
   const me = staffOf(ctx);
-  const ended = await ctx.db.transaction(async (tx) => {
+  const ended = await withTransaction(ctx, async (tx, audit) => {
     const ids = await q.deleteOtherSessions(tx, me.id, me.sessionId);
-    await writeAudit(tx, ctx, {
+    await audit({
       action: 'sessions_end_others',
       entityType: 'staff',
       entityId: me.id,
@@ -147,14 +149,14 @@ export async function startTotpSetup({
   // Whoever holds only a session (a workstation left open) cannot tie the account to their own phone.
   const checked = await confirmOwnPassword(ctx, me, input.currentPassword, config);
   const secret = newTotpSecret();
-  await ctx.db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, audit) => {
     const row = await ownRow(tx, me);
     stillTheSame(row, checked);
     if (row.totpSecret) {
       throw conflict('Two-step verification is already on: turn it off first to use another device');
     }
     await q.updateOwnStaffRow(tx, me.id, { totpPendingSecret: secret });
-    await writeAudit(tx, ctx, { action: 'totp_setup', entityType: 'staff', entityId: me.id });
+    await audit({ action: 'totp_setup', entityType: 'staff', entityId: me.id });
   });
   return totpEnrolment(secret, me.email);
 }
@@ -162,7 +164,7 @@ export async function startTotpSetup({
 /** A first code from the app proves it holds the secret: two-step verification is then on. */
 export async function confirmTotp({ ctx, input }: { ctx: ServiceContext; input: { code: string } }) {
   const me = staffOf(ctx);
-  await ctx.db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, audit) => {
     const row = await ownRow(tx, me);
     if (!row.totpPendingSecret) throw conflict('Start setting up two-step verification first');
     const step = totpStepOf(row.totpPendingSecret, input.code);
@@ -178,12 +180,7 @@ export async function confirmTotp({ ctx, input }: { ctx: ServiceContext; input: 
       totpEnabledAt: new Date(),
       totpLastCounter: step,
     });
-    await writeAudit(tx, ctx, {
-      action: 'totp_enable',
-      entityType: 'staff',
-      entityId: me.id,
-      fields: ['totp'],
-    });
+    await audit({ action: 'totp_enable', entityType: 'staff', entityId: me.id, fields: ['totp'] });
   });
   return { ok: true as const };
 }
@@ -198,22 +195,12 @@ export async function disableTotp(
     throw forbidden('Your centre requires two-step verification for your role: it cannot be turned off');
   }
   const checked = await confirmOwnPassword(ctx, me, input.currentPassword, config);
-  await ctx.db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, audit) => {
     const row = await ownRow(tx, me);
     stillTheSame(row, checked);
     if (!row.totpSecret && !row.totpPendingSecret) return;
-    await q.updateOwnStaffRow(tx, me.id, {
-      totpSecret: null,
-      totpPendingSecret: null,
-      totpEnabledAt: null,
-      totpLastCounter: null,
-    });
-    await writeAudit(tx, ctx, {
-      action: 'totp_disable',
-      entityType: 'staff',
-      entityId: me.id,
-      fields: ['totp'],
-    });
+    await q.updateOwnStaffRow(tx, me.id, TOTP_CLEARED);
+    await audit({ action: 'totp_disable', entityType: 'staff', entityId: me.id, fields: ['totp'] });
   });
   return { ok: true as const };
 }

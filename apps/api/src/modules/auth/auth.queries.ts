@@ -106,14 +106,6 @@ export async function deleteSession(db: Db, sessionId: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function deleteSessionsOfStaff(db: Db, staffId: string) {
-  await db.delete(sessions).where(eq(sessions.staffId, staffId));
-}
-
-export async function deleteExpiredSessions(db: Db) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
-}
-
 export async function findLiveApiKey(db: Db, keyHash: string) {
   const [row] = await db
     .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })

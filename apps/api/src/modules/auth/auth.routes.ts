@@ -2,8 +2,13 @@ import { LoginRequest, Me, OkResponse, sessionCookieName } from '@relais/contrac
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import { unauthenticated } from '../../lib/errors';
+import { routeOptions } from '../../lib/route-options';
 import { accountRoutes } from './account.routes';
 import * as auth from './auth.service';
+
+const anyone = routeOptions('public', ['auth']);
+/** Any signed-in staff member, also before the steps a session must take first. */
+const signedIn = routeOptions({ roles: 'any', duringRequiredSteps: true }, ['auth']);
 
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   // Over HTTPS the cookie is `__Host-`: Secure, for the whole site, never sent to another (sub)domain.
@@ -18,11 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
   app.post(
     '/api/auth/login',
     // An email, a password and a code fit in a few hundred bytes: a large body here is only an attack.
-    {
-      bodyLimit: 8 * 1024,
-      config: { access: 'public' },
-      schema: { tags: ['auth'], body: LoginRequest, response: { 200: Me } },
-    },
+    anyone({ body: LoginRequest, response: { 200: Me } }, { bodyLimit: 8 * 1024 }),
     async (request, reply) => {
       const { token, sessionId } = await auth.login(
         {
@@ -41,32 +42,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     },
   );
 
-  app.get(
-    '/api/auth/me',
-    {
-      config: { access: { roles: 'any', duringRequiredSteps: true } },
-      schema: { tags: ['auth'], response: { 200: Me } },
-    },
-    async (request) => {
-      const { actor, staffSession } = request;
-      if (actor?.type !== 'staff' || !staffSession) throw unauthenticated();
-      return auth.meOf(actor, staffSession, config);
-    },
-  );
+  app.get('/api/auth/me', signedIn({ response: { 200: Me } }), async (request) => {
+    const { actor, staffSession } = request;
+    if (actor?.type !== 'staff' || !staffSession) throw unauthenticated();
+    return auth.meOf(actor, staffSession, config);
+  });
 
-  app.post(
-    '/api/auth/logout',
-    {
-      config: { access: { roles: 'any', duringRequiredSteps: true } },
-      schema: { tags: ['auth'], response: { 200: OkResponse } },
-    },
-    async (request, reply) => {
-      await auth.logout({ ctx: request.ctx });
-      if (request.actor?.type === 'staff') app.realtime.disconnectSession(request.actor.sessionId, 'logout');
-      reply.clearCookie(cookieName, cookieOptions);
-      return { ok: true as const };
-    },
-  );
+  app.post('/api/auth/logout', signedIn({ response: { 200: OkResponse } }), async (request, reply) => {
+    await auth.logout({ ctx: request.ctx });
+    if (request.actor?.type === 'staff') app.realtime.disconnectSession(request.actor.sessionId, 'logout');
+    reply.clearCookie(cookieName, cookieOptions);
+    return { ok: true as const };
+  });
 
   await app.register(accountRoutes, { config });
 };

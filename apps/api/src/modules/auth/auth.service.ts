@@ -1,11 +1,18 @@
-import type { LoginRequest, Me, RequiredStep, Role, SecondFactorDetails } from '@relais/contracts';
+import {
+  asLocale,
+  type LoginRequest,
+  type Me,
+  type RequiredStep,
+  type Role,
+  type SecondFactorDetails,
+} from '@relais/contracts';
 import type { Db } from '@relais/db';
 import type { Config } from '../../config';
-import { writeAudit } from '../../lib/audit';
 import type { Actor, ServiceContext } from '../../lib/context';
 import { AppError, unauthenticated } from '../../lib/errors';
 import { verifyPassword } from '../../lib/passwords';
 import { newToken, sha256 } from '../../lib/tokens';
+import { withTransaction } from '../../lib/transaction';
 import { accountKeyOf, clearLoginAttempts, loginLimitsOf, reserveLoginAttempt } from './auth.limit';
 import * as q from './auth.queries';
 import { totpStepOf } from './totp';
@@ -26,7 +33,9 @@ export async function login(
   if (!found || !ok || found.disabledAt) {
     // Only an existing account gets an audit row; what was typed is never recorded.
     if (found) {
-      await writeAudit(ctx.db, ctx, { action: 'login_failed', entityType: 'staff', entityId: found.id });
+      await withTransaction(ctx, (_tx, audit) =>
+        audit({ action: 'login_failed', entityType: 'staff', entityId: found.id }),
+      );
     }
     throw unauthenticated('Email or password is not right');
   }
@@ -51,18 +60,11 @@ export async function login(
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 300),
   };
-  await ctx.db.transaction(async (tx) => {
+  const signedIn = { ...ctx, actor: { type: 'staff', id: found.id, name: found.name } as Actor };
+  await withTransaction(signedIn, async (tx, audit) => {
     await q.insertSession(tx, session);
     await q.markLoggedIn(tx, found.id);
-    await writeAudit(
-      tx,
-      { ...ctx, actor: { type: 'staff', id: found.id, name: found.name } as Actor },
-      {
-        action: 'login',
-        entityType: 'staff',
-        entityId: found.id,
-      },
-    );
+    await audit({ action: 'login', entityType: 'staff', entityId: found.id });
   });
   await clearLoginAttempts(ctx.db, { accountKey, ip: input.ip ?? 'unknown' }, limits);
   return { token, sessionId: session.id };
@@ -88,12 +90,9 @@ async function checkSecondFactor(
   }
   const step = found.totpSecret ? totpStepOf(found.totpSecret, code) : null;
   if (step === null || !(await q.acceptTotpStep(ctx.db, found.id, step))) {
-    await writeAudit(ctx.db, ctx, {
-      action: 'login_failed',
-      entityType: 'staff',
-      entityId: found.id,
-      fields: ['totp'],
-    });
+    await withTransaction(ctx, (_tx, audit) =>
+      audit({ action: 'login_failed', entityType: 'staff', entityId: found.id, fields: ['totp'] }),
+    );
     throw secondFactorNeeded('This code is not right or was already used: enter the one your app shows now', {
       secondFactor: 'totp',
       reason: 'invalid',
@@ -102,10 +101,11 @@ async function checkSecondFactor(
 }
 
 export async function logout({ ctx }: { ctx: ServiceContext }) {
-  if (ctx.actor.type !== 'staff') return;
-  await ctx.db.transaction(async (tx) => {
-    await q.deleteSession(tx, ctx.actor.type === 'staff' ? ctx.actor.sessionId : '');
-    await writeAudit(tx, ctx, { action: 'logout', entityType: 'staff', entityId: ctx.actor.id });
+  const me = ctx.actor;
+  if (me.type !== 'staff') return;
+  await withTransaction(ctx, async (tx, audit) => {
+    await q.deleteSession(tx, me.sessionId);
+    await audit({ action: 'logout', entityType: 'staff', entityId: me.id });
   });
 }
 
@@ -150,6 +150,19 @@ export async function liveSessionExpiry(db: Db, sessionId: string): Promise<Date
   return (await q.findLiveSession(db, sessionId))?.expiresAt ?? null;
 }
 
+/** The id of the account with this email (any case), if there is one. */
+export async function staffIdOfEmail(db: Db, email: string): Promise<string | undefined> {
+  return (await q.findStaffByEmail(db, email))?.id;
+}
+
+/** The columns that, cleared, remove a person's two-step verification (set-up or pending). */
+export const TOTP_CLEARED = {
+  totpSecret: null,
+  totpPendingSecret: null,
+  totpEnabledAt: null,
+  totpLastCounter: null,
+} as const;
+
 export type StaffSession = NonNullable<Awaited<ReturnType<typeof actorFromSession>>>;
 
 export const totpRequiredFor = (roles: readonly Role[], config: Pick<Config, 'totpRequiredRoles'>) =>
@@ -189,7 +202,7 @@ export function meOf(
       email: actor.email,
       name: actor.name,
       roles: actor.roles,
-      locale: session.locale === 'fr' ? 'fr' : 'en',
+      locale: asLocale(session.locale),
     },
     csrfToken: actor.csrfToken,
     idleTimeoutMinutes: config.sessionIdleMinutes,

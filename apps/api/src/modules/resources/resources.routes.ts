@@ -14,12 +14,12 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config';
+import { routeOptions } from '../../lib/route-options';
 import * as resources from './resources.service';
 
-const tags = ['resources'];
 const ResourcePath = z.enum(['organizations', 'locations', 'services']);
 const typeOfPath = { organizations: 'organization', locations: 'location', services: 'service' } as const;
-const editors = { access: { roles: ['editor', 'admin'] as const } };
+const editors = routeOptions({ roles: ['editor', 'admin'] as const }, ['resources']);
 const errors = {
   400: ErrorResponse,
   401: ErrorResponse,
@@ -35,15 +35,11 @@ const errors = {
 export const resourceRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app) => {
   app.get(
     '/api/resources/due',
-    {
-      config: editors,
-      schema: {
-        tags,
-        summary: 'Records due for their yearly verification',
-        querystring: DueQuery,
-        response: { 200: DuePage, ...errors },
-      },
-    },
+    editors({
+      summary: 'Records due for their yearly verification',
+      querystring: DueQuery,
+      response: { 200: DuePage, ...errors },
+    }),
     async (request) => resources.listDue({ ctx: request.ctx, input: request.query }),
   );
 
@@ -51,16 +47,13 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 
   app.get(
     '/api/resources/organizations/:id',
-    { config: editors, schema: { tags, params, response: { 200: OrganizationRecord, ...errors } } },
+    editors({ params, response: { 200: OrganizationRecord, ...errors } }),
     async (request) =>
       resources.getRecord({ ctx: request.ctx, input: { type: 'organization', id: request.params.id } }),
   );
   app.patch(
     '/api/resources/organizations/:id',
-    {
-      config: editors,
-      schema: { tags, params, body: OrganizationUpdate, response: { 200: OrganizationRecord, ...errors } },
-    },
+    editors({ params, body: OrganizationUpdate, response: { 200: OrganizationRecord, ...errors } }),
     async (request) =>
       (
         await resources.updateOrganization({
@@ -72,16 +65,13 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 
   app.get(
     '/api/resources/locations/:id',
-    { config: editors, schema: { tags, params, response: { 200: LocationRecord, ...errors } } },
+    editors({ params, response: { 200: LocationRecord, ...errors } }),
     async (request) =>
       resources.getRecord({ ctx: request.ctx, input: { type: 'location', id: request.params.id } }),
   );
   app.patch(
     '/api/resources/locations/:id',
-    {
-      config: editors,
-      schema: { tags, params, body: LocationUpdate, response: { 200: LocationRecord, ...errors } },
-    },
+    editors({ params, body: LocationUpdate, response: { 200: LocationRecord, ...errors } }),
     async (request) =>
       (
         await resources.updateLocation({
@@ -93,16 +83,13 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 
   app.get(
     '/api/resources/services/:id',
-    { config: editors, schema: { tags, params, response: { 200: ServiceRecord, ...errors } } },
+    editors({ params, response: { 200: ServiceRecord, ...errors } }),
     async (request) =>
       resources.getRecord({ ctx: request.ctx, input: { type: 'service', id: request.params.id } }),
   );
   app.patch(
     '/api/resources/services/:id',
-    {
-      config: editors,
-      schema: { tags, params, body: ServiceUpdate, response: { 200: ServiceRecord, ...errors } },
-    },
+    editors({ params, body: ServiceUpdate, response: { 200: ServiceRecord, ...errors } }),
     async (request) =>
       (
         await resources.updateService({
@@ -115,16 +102,12 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
   const verifyParams = ResourceParams.extend({ type: ResourcePath });
   app.post(
     '/api/resources/:type/:id/verify',
-    {
-      config: editors,
-      schema: {
-        tags,
-        summary: 'Mark an organization, location or service verified now',
-        params: verifyParams,
-        body: VerifyRequest,
-        response: { 200: z.union([OrganizationRecord, LocationRecord, ServiceRecord]), ...errors },
-      },
-    },
+    editors({
+      summary: 'Mark an organization, location or service verified now',
+      params: verifyParams,
+      body: VerifyRequest,
+      response: { 200: z.union([OrganizationRecord, LocationRecord, ServiceRecord]), ...errors },
+    }),
     async (request) =>
       resources.markVerified({
         ctx: request.ctx,

@@ -113,19 +113,23 @@ export async function claimDue(tx: Db, input: { runId: string; closedBefore: Dat
 /** Removes the personal fields of these contacts, their needs, referrals and follow-ups. */
 export async function eraseFields(tx: Db, ids: string[]): Promise<void> {
   const these = uuidArray(ids);
-  await tx.execute(
+  await rows(
+    tx,
     sql`UPDATE contacts c SET caller_first_name = NULL, caller_phone_digits = NULL, notes = NULL,
           no_follow_up_reason = NULL, line_fields = ${codedLineFields}, version = c.version + 1, updated_at = now()
         WHERE c.id = ANY(${these})`,
   );
-  await tx.execute(
+  await rows(
+    tx,
     sql`UPDATE contact_needs SET note = NULL, unmet_note = NULL
         WHERE contact_id = ANY(${these}) AND (note IS NOT NULL OR unmet_note IS NOT NULL)`,
   );
-  await tx.execute(
+  await rows(
+    tx,
     sql`UPDATE contact_referrals SET note = NULL WHERE contact_id = ANY(${these}) AND note IS NOT NULL`,
   );
-  await tx.execute(
+  await rows(
+    tx,
     sql`UPDATE follow_ups SET note = NULL, outcome = NULL
         WHERE contact_id = ANY(${these}) AND (note IS NOT NULL OR outcome IS NOT NULL)`,
   );
@@ -144,18 +148,4 @@ export async function recordRun(
         RETURNING (xmax = 0) AS inserted`,
   );
   return row?.inserted === true;
-}
-
-/** One audit row per contact, in one statement (same table and meaning as lib/audit writeAudit). */
-export async function auditContacts(
-  tx: Db,
-  actor: { type: string; id: string | null; name: string },
-  input: { ids: string[]; fields: string[]; requestId: string },
-): Promise<void> {
-  await tx.execute(
-    sql`INSERT INTO audit_log (actor_type, actor_id, actor_name, action, entity_type, entity_id, fields, request_id)
-        SELECT ${actor.type}, ${actor.id}::uuid, ${actor.name}, 'anonymize', 'contact', id::text,
-          ${`{${input.fields.join(',')}}`}::text[], ${input.requestId}
-        FROM unnest(${uuidArray(input.ids)}) AS id`,
-  );
 }

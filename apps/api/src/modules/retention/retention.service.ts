@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
+import { withTransaction } from '../../lib/transaction';
 import * as q from './retention.queries';
 
 /**
@@ -88,20 +88,29 @@ export async function runRetention({
   }
   const runId = randomUUID();
   for (;;) {
-    const done = await ctx.db.transaction(async (tx) => {
+    // The run's id is the request id of every audit row it writes.
+    const done = await withTransaction({ ...ctx, requestId: runId }, async (tx, audit) => {
       if (!(await q.tryRetentionLock(tx))) return null;
       const ids = await q.claimDue(tx, { runId, closedBefore, limit: input.batchSize ?? RETENTION_BATCH });
       if (ids.length === 0) return { contacts: 0, fields: {} };
       const counted = await q.countClaimed(tx, ids);
       await q.eraseFields(tx, ids);
-      await q.auditContacts(tx, ctx.actor, { ids, fields: ERASED_FIELDS, requestId: runId });
+      await audit(
+        ids.map((id) => ({
+          action: 'anonymize',
+          entityType: 'contact',
+          entityId: id,
+          fields: ERASED_FIELDS,
+        })),
+      );
       const first = await q.recordRun(tx, { runId, days: input.days, closedBefore, contacts: ids.length });
       if (first)
-        await writeAudit(
-          tx,
-          { actor: ctx.actor, requestId: runId },
-          { action: 'retention', entityType: 'retention_run', entityId: runId, fields: ERASED_FIELDS },
-        );
+        await audit({
+          action: 'retention',
+          entityType: 'retention_run',
+          entityId: runId,
+          fields: ERASED_FIELDS,
+        });
       return { contacts: ids.length, fields: counted.fields };
     });
     if (done === null) report.busy = true;

@@ -15,10 +15,6 @@ export async function insertStaff(
   return row;
 }
 
-export async function countStaff(db: Db) {
-  return db.$count(staff);
-}
-
 export async function countActiveAdmins(db: Db) {
   return db.$count(staff, and(isNull(staff.disabledAt), arrayContains(staff.roles, ['admin'])));
 }
@@ -100,7 +96,6 @@ export async function updateStaff(
   return row;
 }
 
-/** Ends a staff member's sessions, optionally keeping one (an admin resetting their own password). */
 /** Ends a person's sessions (but `keepSessionId`); returns the ids of those it ended. */
 export async function deleteSessionsOf(db: Db, staffId: string, keepSessionId?: string) {
   const ended = await db

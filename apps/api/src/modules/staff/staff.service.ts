@@ -1,4 +1,5 @@
 import {
+  asLocale,
   MIN_PASSWORD_LENGTH,
   ROLES,
   rooms,
@@ -7,11 +8,13 @@ import {
   type StaffMember,
   type UpdateStaffRequest,
 } from '@relais/contracts';
-import { changedFields, writeAudit } from '../../lib/audit';
+import { changedFields } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/passwords';
-import { findStaffByEmail } from '../auth/auth.queries';
+import { isoOrNull } from '../../lib/serialize';
+import { withTransaction } from '../../lib/transaction';
+import { staffIdOfEmail, TOTP_CLEARED } from '../auth/auth.service';
 import * as q from './staff.queries';
 
 export { MIN_PASSWORD_LENGTH };
@@ -28,8 +31,6 @@ interface PasswordPolicy {
   demo: boolean;
 }
 
-const toIso = (d: Date | null) => (d ? d.toISOString() : null);
-
 /** Roles without repeats, in the one fixed order, so a reordered list is not a change. */
 const canonicalRoles = (roles: readonly Role[]) => ROLES.filter((r) => roles.includes(r));
 
@@ -39,10 +40,10 @@ export function staffMemberOf(row: q.StaffRow): StaffMember {
     email: row.email,
     name: row.name,
     roles: row.roles as Role[],
-    locale: row.locale === 'fr' ? 'fr' : 'en',
+    locale: asLocale(row.locale),
     disabled: row.disabledAt !== null,
-    disabledAt: toIso(row.disabledAt),
-    lastLoginAt: toIso(row.lastLoginAt),
+    disabledAt: isoOrNull(row.disabledAt),
+    lastLoginAt: isoOrNull(row.lastLoginAt),
     createdAt: row.createdAt.toISOString(),
     totpEnabled: row.totpEnabledAt !== null,
   };
@@ -79,9 +80,9 @@ export async function createStaff(
 ) {
   checkPassword(input.password, policy);
   if (input.roles.length === 0) throw invalid('roles', 'give at least one role');
-  if (await findStaffByEmail(ctx.db, input.email)) throw conflict(`${input.email} already has an account`);
+  if (await staffIdOfEmail(ctx.db, input.email)) throw conflict(`${input.email} already has an account`);
   const passwordHash = await hashPassword(input.password);
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await withTransaction(ctx, async (tx, audit) => {
     const created = await q.insertStaff(tx, {
       email: input.email.toLowerCase(),
       name: input.name,
@@ -89,7 +90,7 @@ export async function createStaff(
       roles: canonicalRoles(input.roles),
       locale: input.locale ?? 'en',
     });
-    await writeAudit(tx, ctx, {
+    await audit({
       action: 'create',
       entityType: 'staff',
       entityId: created.id,
@@ -121,7 +122,7 @@ export async function updateStaff({
 }) {
   const { id, ...changes } = input;
   if (changes.roles) changes.roles = canonicalRoles(changes.roles);
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await withTransaction(ctx, async (tx, audit) => {
     const demoting = changes.roles !== undefined && !changes.roles.includes('admin');
     const admins = demoting ? await q.lockActiveAdmins(tx) : [];
     const before = await q.lockStaff(tx, id);
@@ -130,7 +131,7 @@ export async function updateStaff({
     if (fields.length === 0) return { row: before, fields };
     if (demoting) keepOneAdmin(admins, before);
     const row = await q.updateStaff(tx, id, changes);
-    await writeAudit(tx, ctx, { action: 'update', entityType: 'staff', entityId: id, fields });
+    await audit({ action: 'update', entityType: 'staff', entityId: id, fields });
     return { row, fields, oldRoles: before.roles };
   });
   if (result.fields.length > 0) {
@@ -153,7 +154,7 @@ export async function disableStaff({ ctx, input }: { ctx: ServiceContext; input:
   if (ctx.actor.type === 'staff' && ctx.actor.id === input.id) {
     throw new AppError('conflict', 'You cannot disable your own account');
   }
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await withTransaction(ctx, async (tx, audit) => {
     const admins = await q.lockActiveAdmins(tx);
     const before = await q.lockStaff(tx, input.id);
     if (!before) throw notFound('Staff member');
@@ -161,12 +162,7 @@ export async function disableStaff({ ctx, input }: { ctx: ServiceContext; input:
     keepOneAdmin(admins, before);
     const row = await q.updateStaff(tx, input.id, { disabledAt: new Date() });
     await q.deleteSessionsOf(tx, input.id);
-    await writeAudit(tx, ctx, {
-      action: 'disable',
-      entityType: 'staff',
-      entityId: input.id,
-      fields: ['disabledAt'],
-    });
+    await audit({ action: 'disable', entityType: 'staff', entityId: input.id, fields: ['disabledAt'] });
     return { row, changed: true };
   });
   if (result.changed) {
@@ -177,17 +173,12 @@ export async function disableStaff({ ctx, input }: { ctx: ServiceContext; input:
 }
 
 export async function enableStaff({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await withTransaction(ctx, async (tx, audit) => {
     const before = await q.lockStaff(tx, input.id);
     if (!before) throw notFound('Staff member');
     if (!before.disabledAt) return { row: before, changed: false };
     const row = await q.updateStaff(tx, input.id, { disabledAt: null });
-    await writeAudit(tx, ctx, {
-      action: 'enable',
-      entityType: 'staff',
-      entityId: input.id,
-      fields: ['disabledAt'],
-    });
+    await audit({ action: 'enable', entityType: 'staff', entityId: input.id, fields: ['disabledAt'] });
     return { row, changed: true };
   });
   if (result.changed) publishChanged(ctx, input.id, 'updated');
@@ -218,10 +209,10 @@ async function resetCredentials(
   ctx: ServiceContext,
   id: string,
   changes: (self: boolean) => Parameters<typeof q.updateStaff>[2],
-  audit: { action: string; field: string },
+  change: { action: string; field: string },
 ) {
   const self = ctx.actor.type === 'staff' && ctx.actor.id === id;
-  const done = await ctx.db.transaction(async (tx) => {
+  const done = await withTransaction(ctx, async (tx, audit) => {
     const before = await q.lockStaff(tx, id);
     if (!before) throw notFound('Staff member');
     const updated = await q.updateStaff(tx, id, changes(self));
@@ -230,12 +221,7 @@ async function resetCredentials(
       id,
       self && ctx.actor.type === 'staff' ? ctx.actor.sessionId : undefined,
     );
-    await writeAudit(tx, ctx, {
-      action: audit.action,
-      entityType: 'staff',
-      entityId: id,
-      fields: [audit.field],
-    });
+    await audit({ action: change.action, entityType: 'staff', entityId: id, fields: [change.field] });
     return { updated, ended };
   });
   // Someone else: every live connection of theirs. Oneself: those of the sessions just ended.
@@ -254,17 +240,12 @@ export async function resetTotp({ ctx, input }: { ctx: ServiceContext; input: { 
   if (ctx.actor.type === 'staff' && ctx.actor.id === input.id) {
     throw forbidden('Turn off your own two-step verification under My account');
   }
-  return resetCredentials(
-    ctx,
-    input.id,
-    () => ({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastCounter: null }),
-    { action: 'totp_reset', field: 'totp' },
-  );
+  return resetCredentials(ctx, input.id, () => TOTP_CLEARED, { action: 'totp_reset', field: 'totp' });
 }
 
 /** For the CLI, which names people by email. */
 export async function staffIdByEmail(ctx: ServiceContext, email: string) {
-  const row = await findStaffByEmail(ctx.db, email);
-  if (!row) throw notFound(`Staff member ${email}`);
-  return row.id;
+  const id = await staffIdOfEmail(ctx.db, email);
+  if (!id) throw notFound(`Staff member ${email}`);
+  return id;
 }

@@ -1,5 +1,6 @@
 import { StaffMember, StaffPage } from '@relais/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../cli/command';
 import { staffCommands } from '../../cli/staff.commands';
 import { createTestApp, login, TEST_PASSWORD, type SignedIn, type TestApp } from '../../test/helpers';
 
@@ -285,33 +286,26 @@ describe('staff management', () => {
   });
 
   it('the CLI creates, lists, resets and disables accounts', async () => {
-    const lines: string[] = [];
-    const cli = (flags: Record<string, string>) => ({
-      config: t.config,
-      database: t.database,
-      flags,
-      args: [],
-      out: (l: string) => lines.push(l),
-    });
+    const cli = (name: string, flags: Record<string, string> = {}) =>
+      runCommand(staffCommands[name], t, flags);
     const email = uniqueEmail('cli');
-    await staffCommands['staff:create']?.run(
-      cli({ email, name: 'Cli Person', roles: 'supervisor,admin', password: TEST_PASSWORD }),
-    );
-    expect(lines.at(-1)).toMatch(new RegExp(`Created ${email} \\(supervisor, admin\\)`));
+    const created = await cli('staff:create', {
+      email,
+      name: 'Cli Person',
+      roles: 'supervisor,admin',
+      password: TEST_PASSWORD,
+    });
+    expect(created.at(-1)).toMatch(new RegExp(`Created ${email} \\(supervisor, admin\\)`));
     const session = await login(t.app, email, TEST_PASSWORD);
-    await staffCommands['staff:list']?.run(cli({}));
+    const listed = await cli('staff:list');
     expect(
-      lines.some((l) => l.startsWith(email) && l.includes('supervisor,admin') && l.includes('active')),
+      listed.some((l) => l.startsWith(email) && l.includes('supervisor,admin') && l.includes('active')),
     ).toBe(true);
     await expect(
-      staffCommands['staff:create']?.run(
-        cli({ email: uniqueEmail('x'), name: 'X', roles: 'wizard', password: TEST_PASSWORD }),
-      ),
+      cli('staff:create', { email: uniqueEmail('x'), name: 'X', roles: 'wizard', password: TEST_PASSWORD }),
     ).rejects.toThrow(/--roles/);
-    await expect(
-      staffCommands['staff:reset-password']?.run(cli({ email, password: 'short' })),
-    ).rejects.toThrow(/12 characters/);
-    await staffCommands['staff:reset-password']?.run(cli({ email, password: 'cli reset password!' }));
+    await expect(cli('staff:reset-password', { email, password: 'short' })).rejects.toThrow(/12 characters/);
+    await cli('staff:reset-password', { email, password: 'cli reset password!' });
     expect((await t.app.inject({ url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401);
     const again = await login(t.app, email, 'cli reset password!');
     // A lost phone: the CLI removes two-step verification, as the admin screen does.
@@ -319,8 +313,8 @@ describe('staff management', () => {
       `UPDATE staff SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() WHERE email = $1`,
       [email],
     );
-    await staffCommands['staff:reset-totp']?.run(cli({ email }));
-    expect(lines.at(-1)).toBe(`Two-step verification removed for ${email}; their sessions have ended`);
+    const reset = await cli('staff:reset-totp', { email });
+    expect(reset.at(-1)).toBe(`Two-step verification removed for ${email}; their sessions have ended`);
     const [totp] = await t.database.query<{ totp_secret: string | null; totp_enabled_at: Date | null }>(
       `SELECT totp_secret, totp_enabled_at FROM staff WHERE email = $1`,
       [email],
@@ -328,7 +322,7 @@ describe('staff management', () => {
     expect(totp).toEqual({ totp_secret: null, totp_enabled_at: null });
     expect((await t.app.inject({ url: '/api/auth/me', headers: again.headers })).statusCode).toBe(401);
     const last = await login(t.app, email, 'cli reset password!');
-    await staffCommands['staff:disable']?.run(cli({ email }));
+    await cli('staff:disable', { email });
     expect((await t.app.inject({ url: '/api/auth/me', headers: last.headers })).statusCode).toBe(401);
     const [row] = await t.database.query<{ actor_type: string; actor_name: string }>(
       `SELECT actor_type, actor_name FROM audit_log WHERE action = 'disable' ORDER BY id DESC LIMIT 1`,
