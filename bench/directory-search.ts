@@ -10,12 +10,8 @@
  * Targets: p95 ≤ 20 ms on the PostgreSQL server, ≤ 80 ms on PGlite.
  */
 import { cpus, loadavg } from 'node:os';
-import { hashPassword } from '../apps/api/src/lib/passwords';
-import { seedDirectory } from '../apps/api/src/modules/directory/directory.seed';
-import { SCALES } from '../apps/api/src/modules/directory/seed/generator';
-import { createDb } from '../packages/db/src/index';
 import { percentile } from './contacts-bench-db';
-import { freshDirectoryDatabase } from './directory-bench-db';
+import { benchDirectoryDatabase, NEEDS, PLACES, specialists } from './directory-bench-db';
 import { arg, httpClient, startServer } from './lib';
 
 const ENGINE = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
@@ -23,47 +19,6 @@ const CLIENTS = Number(arg('clients', '10'));
 const REQUESTS = Number(arg('requests', '3000'));
 const WARMUP = 1000;
 const { call } = httpClient(CLIENTS);
-
-/** Realistic specialist searches: a need in English or French (some misspelt), a place, often its category. */
-const NEEDS: Array<[string, string]> = [
-  ['food bank', 'FOOD'],
-  ['banque alimentaire', 'FOOD'],
-  ['rent help', 'HOUSING'],
-  ['aide au loyer', 'HOUSING'],
-  ['shelter', 'HOUSING'],
-  ['refuge', ''],
-  ['legal clinic', 'LEGAL'],
-  ['clinique juridique', 'LEGAL'],
-  ['crisis line', 'MENTAL'],
-  ['counselling', ''],
-  ['meals', 'FOOD'],
-  ['repas', 'FOOD'],
-  ['dental', 'HEALTH'],
-  ['employment', 'EMPLOYMENT'],
-  ['emploi', ''],
-  ['tax clinic', 'INCOME'],
-  ['foodbank', 'FOOD'],
-  ['banqe alimentare', 'FOOD'],
-  ['energy bill', 'UTILITY'],
-  ['seniors', 'FAMILY'],
-  ['conseling', 'MENTAL'],
-];
-const PLACES = [
-  'postalCode=K1N',
-  'postalCode=M5V',
-  'postalCode=P7B',
-  'postalCode=P3A',
-  'postalCode=L8P',
-  'postalCode=N6A',
-  'municipality=Thunder%20Bay',
-  'municipality=Ottawa',
-  'municipality=Toronto',
-  'municipality=Greater%20Sudbury',
-  'municipality=Kingston',
-  'municipality=Windsor',
-  'postalCode=K0B',
-  'municipality=Timmins',
-];
 
 function queryPath(n: number): string {
   const [keyword, category] = NEEDS[n % NEEDS.length] ?? ['food', ''];
@@ -73,51 +28,12 @@ function queryPath(n: number): string {
 }
 
 async function main() {
-  const reuse = arg('reuse', '');
-  let databaseUrl = reuse;
-  let drop = async () => undefined as unknown as void;
   const machine = { cpus: cpus().length, loadAvgAtStart: loadavg()[0]?.toFixed(2) };
-  if (!reuse) {
-    const fresh = await freshDirectoryDatabase(ENGINE);
-    const started = Date.now();
-    const seeded = await seedDirectory(fresh.database.db, {
-      scale: SCALES.ontario ?? { organizations: 0, locations: 0, services: 0 },
-      seed: 211,
-    });
-    process.stderr.write(
-      `seeded ${seeded.services} services (${seeded.searchDocuments} search rows) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-    );
-    await fresh.database.close();
-    databaseUrl = fresh.url;
-    if (!process.argv.includes('--keep')) drop = fresh.drop;
-    else process.stderr.write(`kept database: ${fresh.url}\n`);
-  }
-  // A specialist per client, written straight into the database before the API opens it.
-  const setup = await createDb({ url: databaseUrl, poolSize: 1 });
-  const passwordHash = await hashPassword('bench password 2026');
-  const tag = Date.now().toString(36);
-  for (let i = 0; i < CLIENTS; i++) {
-    await setup.query(
-      `INSERT INTO staff (email, name, password_hash, roles) VALUES ($1, $2, $3, '{specialist}')`,
-      [`dbench${tag}${i}@bench.relais`, `Bench ${i}`, passwordHash],
-    );
-  }
-  await setup.close();
-
+  const { url: databaseUrl, drop } = await benchDirectoryDatabase(ENGINE);
+  const signIn = await specialists(databaseUrl, CLIENTS);
   const server = await startServer(databaseUrl);
   try {
-    const sessions: Array<Record<string, string>> = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const res = await call(
-        server.url,
-        'POST',
-        '/api/auth/login',
-        { email: `dbench${tag}${i}@bench.relais`, password: 'bench password 2026' },
-        {},
-      );
-      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.body}`);
-      sessions.push({ cookie: String((res.headers['set-cookie'] as string[])[0]).split(';')[0] ?? '' });
-    }
+    const sessions = await signIn(server.url, call);
     const times: number[] = [];
     let next = 0;
     let errors = 0;

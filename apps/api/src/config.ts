@@ -124,7 +124,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
-  /** memory: an in-memory index per API process answers searches (directory.memory.ts); sql: PostgreSQL does. */
+  /** memory: an in-memory index per API process answers the directory search and the HSDS lists (modules/search); sql: PostgreSQL does. */
   directorySearch: 'memory' | 'sql';
   /** Personal fields of contacts closed longer ago than this are removed (modules/retention); undefined: off. */
   retentionDays?: number;

@@ -3,7 +3,7 @@ import { createDb } from '@relais/db';
 import { buildApp } from './app';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './cli/demo';
 import { loadConfig, type Config } from './config';
-import { warmIndex } from './modules/directory/directory.memory';
+import { warmIndex } from './modules/search/index';
 import { FIRST_ADMIN_COMMAND, prepareDatabase } from './prepare-database';
 import { startupMessage } from './startup-errors';
 

@@ -8,7 +8,7 @@ import {
   type SeedResult,
 } from '../modules/directory/directory.seed';
 import { importTaxonomy, parseTaxonomyFile } from '../modules/directory/directory.taxonomy';
-import { refreshAllSearchDocuments } from '../modules/directory/directory.index';
+import { refreshAllSearchDocuments } from '../modules/search/index';
 import { SCALES } from '../modules/directory/seed/generator';
 
 /** `pnpm cli` commands of the resource directory. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@relais/db';
-import { refreshSearchDocument } from './directory.queries';
+import { refreshSearchDocument } from '../search/index';
 import { insertRows, type Row } from './seed/bulk';
 
 /** Test data builder: one organization with one site and one service, search row refreshed. */

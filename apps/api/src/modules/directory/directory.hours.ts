@@ -1,8 +1,5 @@
 import { WEEKDAYS, type OpeningPeriod, type Weekday, type WeeklyHours } from '@relais/contracts';
 
-/** The directory's clock: hours are local to Ontario. */
-export const DIRECTORY_TIMEZONE = 'America/Toronto';
-
 const weekdayOfShort: Record<string, Weekday> = {
   Mon: 'MO',
   Tue: 'TU',
@@ -13,13 +10,23 @@ const weekdayOfShort: Record<string, Weekday> = {
   Sun: 'SU',
 };
 
-const formatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DIRECTORY_TIMEZONE,
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Hours are local to the centre (ctx.timeZone); building a formatter is slow, so one per zone is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
 
 export interface LocalMoment {
   weekday: Weekday;
@@ -29,8 +36,13 @@ export interface LocalMoment {
   minuteOfWeek: number;
 }
 
-export function localMoment(at: Date): LocalMoment {
-  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
+/** The weekday and minute at `at` in the given time zone. */
+export function localMoment(at: Date, timeZone: string): LocalMoment {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   const weekday = weekdayOfShort[parts.weekday ?? ''] ?? 'MO';
   const minute = Number(parts.hour) * 60 + Number(parts.minute);
   return { weekday, minute, minuteOfWeek: WEEKDAYS.indexOf(weekday) * 1440 + minute };
@@ -58,9 +70,9 @@ export function weeklyHoursOf(raw: unknown): WeeklyHours {
 const hasHours = (hours: WeeklyHours) => WEEKDAYS.some((d) => (hours[d]?.length ?? 0) > 0);
 
 /** Today's periods; null when the hours are unknown, [] when closed today. */
-export function hoursToday(hours: WeeklyHours, at: Date | LocalMoment): OpeningPeriod[] | null {
+export function hoursToday(hours: WeeklyHours, at: LocalMoment): OpeningPeriod[] | null {
   if (!hasHours(hours)) return null;
-  return hours[(at instanceof Date ? localMoment(at) : at).weekday] ?? [];
+  return hours[at.weekday] ?? [];
 }
 
 /** Duration of a period in minutes; closing at or before opening means past midnight. */
@@ -70,9 +82,9 @@ const lengthOf = (p: OpeningPeriod) => {
 };
 
 /** Whether the hours say "open" at this moment; null when the hours are unknown. */
-export function isOpenAt(hours: WeeklyHours, at: Date | LocalMoment): boolean | null {
+export function isOpenAt(hours: WeeklyHours, at: LocalMoment): boolean | null {
   if (!hasHours(hours)) return null;
-  const now = (at instanceof Date ? localMoment(at) : at).minuteOfWeek;
+  const now = at.minuteOfWeek;
   return WEEKDAYS.some((day, index) =>
     (hours[day] ?? []).some((p) => {
       const start = index * 1440 + toMinutes(p.opensAt);

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
 import { conflict } from '../../lib/errors';
-import { refreshAllSearchDocuments } from './directory.index';
+import { refreshAllSearchDocuments } from '../search/index';
 import { ensureDefaultTaxonomy } from './directory.taxonomy';
 import { insertRows, type Row } from './seed/bulk';
 import { generateDirectory, SCALES, type Chunk, type Scale, type TaxonomyLeaf } from './seed/generator';

@@ -10,9 +10,19 @@ import {
   type Weekday,
   type WeeklyHours,
 } from '@relais/contracts';
-import type { Db } from '@relais/db';
 import type { ServiceContext } from '../../lib/context';
 import { invalid, notFound } from '../../lib/errors';
+import { expiringPerDatabase } from '../../lib/per-database';
+import {
+  allOf,
+  analyse,
+  anyOf,
+  runSearch,
+  searchQuery,
+  wordQuery,
+  type QueryNode,
+  type SearchEngine,
+} from '../search/index';
 import {
   extractPlace,
   fold,
@@ -22,8 +32,10 @@ import {
   suggestPlaces,
 } from './directory.geo';
 import { hoursToday, isOpenAt, localMoment, weeklyHoursOf } from './directory.hours';
-import { freshIndex } from './directory.memory';
 import * as q from './directory.queries';
+
+export { serviceDescription } from './directory.queries';
+export { lookupPostalCode } from './directory.geo';
 
 /** Default radius around a postal code, municipality or point. */
 export const DEFAULT_RADIUS_KM = 25;
@@ -45,13 +57,17 @@ const GENERIC = new Set([
 ]);
 
 interface ParsedText {
-  /** tsquery text per kept word. */
-  terms: string[];
+  /** One query per kept word (its lexemes in either language), all of which a row must match. */
+  terms: QueryNode[];
   words: string[];
   corrections: Array<{ from: string; to: string }>;
   near: GeoPoint | undefined;
 }
 
+/**
+ * The specialist's words: a place among them (unless one was given), generic words dropped, stop words
+ * dropped, the last word as a prefix while it is being typed, an unknown word replaced by its correction.
+ */
 async function parseText(ctx: ServiceContext, text: string, wantPlace: boolean): Promise<ParsedText> {
   let words = fold(text)
     .split(' ')
@@ -66,50 +82,24 @@ async function parseText(ctx: ServiceContext, text: string, wantPlace: boolean):
   }
   const meaningful = words.filter((w) => !GENERIC.has(w));
   if (meaningful.length > 0) words = meaningful;
-  const analysis = await analyseCached(ctx, words);
+  const analysis = await analyse(ctx.db, words);
   const out: ParsedText = { terms: [], words: [], corrections: [], near };
-  const keep = (word: string, term: string) => {
-    if (term === '()') return;
+  const keep = (word: string, query: QueryNode | null) => {
+    if (query === null) return;
     out.words.push(word);
-    out.terms.push(term);
+    out.terms.push(query);
   };
   analysis.forEach((a, i) => {
     const last = i === analysis.length - 1;
     if (a.stop && analysis.length > 1) return;
-    if (last && typing && a.prefix) keep(a.word, a.prefixStems);
-    else if (a.known || /\d/.test(a.word) || !a.correction || !a.correctionStems) keep(a.word, a.stems);
+    if (last && typing && a.prefix) keep(a.word, wordQuery(a.en, a.fr, true));
+    else if (a.known || /\d/.test(a.word) || !a.correction) keep(a.word, wordQuery(a.en, a.fr));
     else {
-      keep(a.correction, a.correctionStems);
+      keep(a.correction, wordQuery(a.correctionEn ?? [], a.correctionFr ?? []));
       out.corrections.push({ from: a.word, to: a.correction });
     }
   });
   return out;
-}
-
-// Specialists search the same needs all day: a word's analysis is kept a minute, so that a new word in the
-// vocabulary (an edit, an import) is picked up quickly while most searches skip that round trip.
-const ANALYSIS_TTL_MS = 60_000;
-const ANALYSIS_MAX = 5_000;
-const analysisCache = new WeakMap<object, Map<string, { at: number; value: q.WordAnalysis }>>();
-
-async function analyseCached(ctx: ServiceContext, words: string[]): Promise<q.WordAnalysis[]> {
-  let cache = analysisCache.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    analysisCache.set(ctx.db, cache);
-  }
-  const now = Date.now();
-  const missing = [...new Set(words.filter((w) => now - (cache.get(w)?.at ?? 0) >= ANALYSIS_TTL_MS))];
-  if (missing.length) {
-    for (const value of await q.analyseWords(ctx.db, missing)) {
-      if (cache.size >= ANALYSIS_MAX) cache.clear();
-      cache.set(value.word, { at: now, value });
-    }
-  }
-  return words.flatMap((w) => {
-    const hit = cache.get(w);
-    return hit ? [hit.value] : [];
-  });
 }
 
 function resolveNear(input: DirectorySearchInput): GeoPoint | undefined {
@@ -158,19 +148,19 @@ export async function searchDirectory({
 }: {
   ctx: ServiceContext;
   input: DirectorySearchInput;
-  /** Who finds the matching rows: the in-memory index (directory.memory.ts) or PostgreSQL alone. */
-  engine?: 'memory' | 'sql';
+  engine?: SearchEngine;
 }): Promise<DirectorySearchResponse> {
   const at = input.at ? new Date(input.at) : new Date();
+  const moment = localMoment(at, ctx.timeZone);
   const explicit = resolveNear(input);
   const text = input.q ?? '';
   const parsed = await parseText(ctx, text, explicit === undefined);
   const near = explicit ?? parsed.near ?? null;
   const radiusKm = near ? (input.radiusKm ?? DEFAULT_RADIUS_KM) : null;
-  const stems = parsed.terms;
   const statuses: DirectoryStatus[] = input.status?.length ? input.status : ['active', 'active_no_refer'];
-  const filters: q.SearchFilters = {
-    tsquery: stems.length ? stems.join(' & ') : null,
+  const query = searchQuery({
+    scope: 'rows',
+    text: allOf(parsed.terms),
     near:
       near && radiusKm
         ? { latitude: near.latitude, longitude: near.longitude, radiusMeters: radiusKm * 1000 }
@@ -178,20 +168,19 @@ export async function searchDirectory({
     taxonomy: input.taxonomy ?? [],
     languages: input.language ?? [],
     age: input.age ?? null,
-    openAtMinuteOfWeek: input.openNow ? localMoment(at).minuteOfWeek : null,
+    openAtMinuteOfWeek: input.openNow ? moment.minuteOfWeek : null,
     statuses,
     sort: input.sort ?? (near ? 'distance' : 'relevance'),
-    nameColumn: 'name_en',
+    facets: true,
     limit: input.perPage,
     offset: (input.page - 1) * input.perPage,
-  };
-  let outcome = await searchRows(ctx.db, filters, engine);
+  });
+  let outcome = await runSearch(ctx.db, query, engine);
   // Nothing has every word: show what has some of them, best matches first.
-  if (outcome.total === 0 && stems.length > 1) {
-    outcome = await searchRows(ctx.db, { ...filters, tsquery: stems.join(' | '), sort: 'relevance' }, engine);
+  if (outcome.total === 0 && parsed.terms.length > 1) {
+    outcome = await runSearch(ctx.db, { ...query, text: anyOf(parsed.terms), sort: 'relevance' }, engine);
   }
-  const names = await taxonomyNames(ctx);
-  const moment = localMoment(at);
+  const names = await taxonomyNames.get(ctx.db);
   return {
     items: outcome.items.map((r) => {
       const hours = weeklyHoursOf(r.hours);
@@ -243,52 +232,26 @@ export async function searchDirectory({
   };
 }
 
-/** The matching rows, counts and facets: from the in-memory index when it can answer, else from SQL. */
-async function searchRows(
-  db: Db,
-  filters: q.SearchFilters,
-  engine: 'memory' | 'sql',
-): Promise<q.SearchOutcome> {
-  if (engine === 'sql') return q.searchDocuments(db, filters);
-  const found = (await freshIndex(db)).search(filters);
-  if (!found) return q.searchDocuments(db, filters);
-  return {
-    items: found.page.map((p) => ({ ...p.row, distance_m: p.distanceM })),
-    total: found.total,
-    categories: found.categories,
-    languages: found.languages,
-  };
-}
-
 // Facet labels: the taxonomy changes only by import, so a short-lived copy per database saves a query a search.
-const namesCache = new WeakMap<
-  object,
-  { at: number; names: Map<string, { en: string | null; fr: string | null }> }
->();
 const NAMES_TTL_MS = 30_000;
+const taxonomyNames = expiringPerDatabase(NAMES_TTL_MS, async (db: ServiceContext['db']) => {
+  const terms = await q.listTaxonomy(db);
+  return new Map(terms.map((t) => [t.id, { en: t.nameEn, fr: t.nameFr }]));
+});
 
-async function taxonomyNames(ctx: ServiceContext) {
-  const cached = namesCache.get(ctx.db);
-  if (cached && Date.now() - cached.at < NAMES_TTL_MS) return cached.names;
-  const terms = await q.listTaxonomy(ctx.db);
-  const names = new Map(terms.map((t) => [t.id, { en: t.nameEn, fr: t.nameFr }]));
-  namesCache.set(ctx.db, { at: Date.now(), names });
-  return names;
-}
+const termOf = (t: Awaited<ReturnType<typeof q.listTaxonomy>>[number]) => ({
+  id: t.id,
+  parentId: t.parentId,
+  nameEn: t.nameEn,
+  nameFr: t.nameFr,
+  descriptionEn: t.descriptionEn,
+  descriptionFr: t.descriptionFr,
+  taxonomy: t.taxonomy,
+});
 
 export async function listTaxonomy({ ctx }: { ctx: ServiceContext }): Promise<TaxonomyList> {
   const terms = await q.listTaxonomy(ctx.db);
-  return {
-    items: terms.map((t) => ({
-      id: t.id,
-      parentId: t.parentId,
-      nameEn: t.nameEn,
-      nameFr: t.nameFr,
-      descriptionEn: t.descriptionEn,
-      descriptionFr: t.descriptionFr,
-      taxonomy: t.taxonomy,
-    })),
-  };
+  return { items: terms.map(termOf) };
 }
 
 export function lookupPlaces({ input }: { input: { q: string } }): { items: GeoPoint[] } {
@@ -360,7 +323,7 @@ export async function getServiceDetail({
   if (!found) throw notFound('Service');
   const { service: s, organization: o } = found;
   const c = await q.serviceChildren(ctx.db, s.id, o.id);
-  const at = input.at ? new Date(input.at) : new Date();
+  const moment = localMoment(input.at ? new Date(input.at) : new Date(), ctx.timeZone);
   const distances =
     input.lat !== undefined && input.lon !== undefined
       ? await q.distancesTo(
@@ -407,8 +370,8 @@ export async function getServiceDetail({
       phones: c.phones.filter((p) => p.serviceAtLocationId === sal.id || p.locationId === l.id).map(phoneOf),
       schedules: applicable.map(scheduleOf),
       hours,
-      hoursToday: hoursToday(hours, at),
-      openNow: isOpenAt(hours, at),
+      hoursToday: hoursToday(hours, moment),
+      openNow: isOpenAt(hours, moment),
       languages: [...new Set(c.languages.filter((x) => x.locationId === l.id).map((x) => x.code))].sort(),
       distanceKm: distance === undefined ? null : Math.round(distance / 100) / 10,
     };
@@ -450,15 +413,7 @@ export async function getServiceDetail({
       documentFr: d.documentFr,
       uri: d.uri,
     })),
-    taxonomyTerms: c.terms.map((t) => ({
-      id: t.id,
-      parentId: t.parentId,
-      nameEn: t.nameEn,
-      nameFr: t.nameFr,
-      descriptionEn: t.descriptionEn,
-      descriptionFr: t.descriptionFr,
-      taxonomy: t.taxonomy,
-    })),
+    taxonomyTerms: c.terms.map(termOf),
     locations,
   };
 }

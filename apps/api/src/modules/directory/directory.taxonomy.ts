@@ -3,7 +3,7 @@ import type { Db } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import { invalid } from '../../lib/errors';
 import { parseCsv } from './directory.csv';
-import { refreshTaxonomyLexicon } from './directory.index';
+import { refreshTaxonomyLexicon } from '../search/index';
 
 /**
  * Taxonomy import: the taxonomy is data. Accepts

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
 import { addServiceFixture } from './directory.fixtures';
-import { refreshSearchDocument } from './directory.queries';
+import { refreshSearchDocument } from '../search/index';
 import { insertRows } from './seed/bulk';
 import {
   ensureDefaultTaxonomy,

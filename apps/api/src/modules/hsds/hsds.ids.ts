@@ -18,9 +18,3 @@ export function derivedId(kind: string, ...parts: string[]): string {
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
-
-/** The HSDS id of a taxonomy known only by name: matches the SQL md5('taxonomy:' || name)::uuid. */
-export function taxonomyIdOf(name: string): string {
-  const h = createHash('md5').update(`taxonomy:${name}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}

@@ -2,8 +2,7 @@ import type { HsdsImportKind, HsdsImportReport, Locale } from '@relais/contracts
 import { schema, type Db } from '@relais/db';
 import { writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
-import { refreshTaxonomyLexicon } from '../directory/directory.index';
-import { refreshSearchDocuments, servicesTouching } from '../directory/directory.queries';
+import { refreshSearchDocuments, refreshTaxonomyLexicon, servicesTouching } from '../search/index';
 import { planImport, type ImportPlan, type PlannedSal, type PlannedTerm } from './hsds.import.plan';
 import * as w from './hsds.import.queries';
 

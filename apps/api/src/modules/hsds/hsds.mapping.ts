@@ -91,7 +91,8 @@ export function phoneOf(p: PhoneRow, lang: Locale): HsdsPhone {
   });
 }
 
-export function scheduleOf(s: ScheduleRow, lang: Locale): HsdsSchedule {
+/** `timeZone`: the centre's (ctx.timeZone); hours kept in another zone say so. */
+export function scheduleOf(s: ScheduleRow, lang: Locale, timeZone: string): HsdsSchedule {
   return compact({
     id: s.id,
     service_id: s.serviceId,
@@ -105,7 +106,7 @@ export function scheduleOf(s: ScheduleRow, lang: Locale): HsdsSchedule {
     opens_at: s.opensAt,
     closes_at: s.closesAt,
     description: pick(lang, s.descriptionEn, s.descriptionFr),
-    notes: s.timezone !== 'America/Toronto' ? `Times are local to ${s.timezone}` : undefined,
+    notes: s.timezone !== timeZone ? `Times are local to ${s.timezone}` : undefined,
   });
 }
 
@@ -178,7 +179,12 @@ export interface LocationChildren {
   languages: LanguageRow[];
 }
 
-export function locationOf(l: LocationRow, children: LocationChildren, lang: Locale): HsdsLocation {
+export function locationOf(
+  l: LocationRow,
+  children: LocationChildren,
+  lang: Locale,
+  timeZone: string,
+): HsdsLocation {
   const accessibility = pick(lang, l.accessibilityEn, l.accessibilityFr);
   return {
     ...locationCoreOf(l, lang),
@@ -203,7 +209,9 @@ export function locationOf(l: LocationRow, children: LocationChildren, lang: Loc
       ? [{ id: derivedId('accessibility', l.id), location_id: l.id, description: accessibility }]
       : [],
     phones: children.phones.filter((p) => p.locationId === l.id).map((p) => phoneOf(p, lang)),
-    schedules: children.schedules.filter((s) => s.locationId === l.id).map((s) => scheduleOf(s, lang)),
+    schedules: children.schedules
+      .filter((s) => s.locationId === l.id)
+      .map((s) => scheduleOf(s, lang, timeZone)),
     languages: children.languages.filter((x) => x.locationId === l.id).map((x) => languageOf(x, lang)),
   };
 }
@@ -256,6 +264,7 @@ function serviceAtLocationOf(
   sal: ServiceAtLocationRow,
   g: ServiceGraph,
   lang: Locale,
+  timeZone: string,
 ): HsdsServiceAtLocation | undefined {
   const location = g.locations.get(sal.locationId);
   return compact({
@@ -264,13 +273,15 @@ function serviceAtLocationOf(
     location_id: sal.locationId,
     description: pick(lang, sal.descriptionEn, sal.descriptionFr),
     phones: g.phones.filter((p) => p.serviceAtLocationId === sal.id).map((p) => phoneOf(p, lang)),
-    schedules: g.schedules.filter((s) => s.serviceAtLocationId === sal.id).map((s) => scheduleOf(s, lang)),
-    location: location ? locationOf(location, g, lang) : undefined,
+    schedules: g.schedules
+      .filter((s) => s.serviceAtLocationId === sal.id)
+      .map((s) => scheduleOf(s, lang, timeZone)),
+    location: location ? locationOf(location, g, lang, timeZone) : undefined,
   });
 }
 
 /** A fully nested service, as GET /services/{id} returns it. */
-export function fullServiceOf(s: ServiceRow, g: ServiceGraph, lang: Locale): HsdsService {
+export function fullServiceOf(s: ServiceRow, g: ServiceGraph, lang: Locale, timeZone: string): HsdsService {
   const org = g.organizations.get(s.organizationId);
   return {
     ...serviceCoreOf(s, lang),
@@ -281,7 +292,7 @@ export function fullServiceOf(s: ServiceRow, g: ServiceGraph, lang: Locale): Hsd
         }
       : undefined,
     phones: g.phones.filter((p) => p.serviceId === s.id).map((p) => phoneOf(p, lang)),
-    schedules: g.schedules.filter((x) => x.serviceId === s.id).map((x) => scheduleOf(x, lang)),
+    schedules: g.schedules.filter((x) => x.serviceId === s.id).map((x) => scheduleOf(x, lang, timeZone)),
     languages: g.languages.filter((x) => x.serviceId === s.id).map((x) => languageOf(x, lang)),
     service_areas: g.serviceAreas
       .filter((a) => a.serviceId === s.id)
@@ -307,7 +318,7 @@ export function fullServiceOf(s: ServiceRow, g: ServiceGraph, lang: Locale): Hsd
       ),
     service_at_locations: g.serviceAtLocations
       .filter((sal) => sal.serviceId === s.id)
-      .map((sal) => serviceAtLocationOf(sal, g, lang))
+      .map((sal) => serviceAtLocationOf(sal, g, lang, timeZone))
       .filter((x): x is HsdsServiceAtLocation => x !== undefined),
     attributes: g.terms.filter((t) => t.serviceId === s.id).map((t) => attributeOf(s.id, t, lang)),
   };

@@ -1,5 +1,5 @@
 import { rows, schema, type Db } from '@relais/db';
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 
 /** Read side of the HSDS API: plain queries returning directory rows; hsds.mapping.ts shapes them. */
 
@@ -217,66 +217,39 @@ const nameOrder = (lang: 'en' | 'fr', en: SQL | unknown, fr: SQL | unknown) =>
 const matchesText = (search: string) =>
   sql`(websearch_to_tsquery('relais_en', ${search}) || websearch_to_tsquery('relais_fr', ${search}))`;
 
-export interface ServiceFilter {
-  search?: string;
-  taxonomyTermId?: string;
-  taxonomyId?: string;
-  organizationId?: string;
-  modifiedAfter?: string;
-  lang: 'en' | 'fr';
-}
-
-function serviceConditions(f: ServiceFilter, alias = 's'): SQL[] {
-  const s = sql.raw(alias);
-  const where: SQL[] = [];
-  if (f.organizationId) where.push(sql`${s}.organization_id = ${f.organizationId}`);
-  if (f.modifiedAfter) where.push(sql`${s}.updated_at >= ${f.modifiedAfter}::timestamptz`);
-  if (f.taxonomyTermId) {
-    // search_documents.taxonomy_ids holds each service's terms and their ancestors: descendants match.
-    where.push(sql`${s}.id IN (SELECT d.service_id FROM search_documents d WHERE d.taxonomy_ids @> ARRAY[
-      (SELECT id FROM taxonomy_terms WHERE hsds_id = ${f.taxonomyTermId})]::text[])`);
-  }
-  if (f.taxonomyId) {
-    where.push(sql`${s}.id IN (SELECT st.service_id FROM service_taxonomy_terms st
-      JOIN taxonomy_terms t ON t.id = st.taxonomy_term_id
-      LEFT JOIN taxonomies x ON x.name = t.taxonomy
-      WHERE coalesce(x.id, md5('taxonomy:' || t.taxonomy)::uuid) = ${f.taxonomyId})`);
-  }
-  if (f.search) {
-    where.push(
-      sql`${s}.id IN (SELECT d.service_id FROM search_documents d WHERE d.document @@ ${matchesText(f.search)})`,
-    );
-  }
-  return where;
-}
-
 const whereAll = (conds: SQL[]) => (conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``);
 
-export async function pageServices(db: Db, f: ServiceFilter, p: Paging) {
-  const where = whereAll(serviceConditions(f));
-  const [count] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM services s ${where}`);
-  const ids = await rows<{ id: string }>(
+/** The services with a term of this taxonomy (the HSDS id of a taxonomy, stored or derived from its name). */
+export async function servicesInTaxonomy(db: Db, taxonomyId: string): Promise<string[]> {
+  const found = await rows<{ id: string }>(
     db,
-    sql`SELECT s.id FROM services s ${where}
-        ORDER BY ${nameOrder(f.lang, sql`s.name_en`, sql`s.name_fr`)}, s.id
-        LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}`,
+    sql`SELECT DISTINCT st.service_id AS id FROM service_taxonomy_terms st
+      JOIN taxonomy_terms t ON t.id = st.taxonomy_term_id
+      LEFT JOIN taxonomies x ON x.name = t.taxonomy
+      WHERE coalesce(x.id, md5('taxonomy:' || t.taxonomy)::uuid) = ${taxonomyId}`,
   );
-  const found = ids.length
-    ? await db
-        .select()
-        .from(services)
-        .where(
-          inArray(
-            services.id,
-            ids.map((r) => r.id),
-          ),
-        )
-    : [];
+  return found.map((r) => r.id);
+}
+
+export async function servicesModifiedSince(db: Db, since: string): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM services WHERE updated_at >= ${since}::timestamptz`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** The directory's id of the taxonomy term with this HSDS id. */
+export async function termIdOf(db: Db, hsdsId: string): Promise<string | undefined> {
+  const [row] = await rows<{ id: string }>(db, sql`SELECT id FROM taxonomy_terms WHERE hsds_id = ${hsdsId}`);
+  return row?.id;
+}
+
+/** Services by id, in the order given. */
+export async function servicesInOrder(db: Db, ids: string[]): Promise<ServiceRow[]> {
+  const found = ids.length ? await db.select().from(services).where(inArray(services.id, ids)) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
-  return {
-    total: count?.n ?? 0,
-    rows: ids.map((r) => byId.get(r.id)).filter((r): r is ServiceRow => r !== undefined),
-  };
+  return ids.map((id) => byId.get(id)).filter((r): r is ServiceRow => r !== undefined);
 }
 
 export async function pageOrganizations(db: Db, f: { search?: string; lang: 'en' | 'fr' }, p: Paging) {
@@ -312,62 +285,36 @@ export async function pageOrganizations(db: Db, f: { search?: string; lang: 'en'
   };
 }
 
-export interface SalFilter extends ServiceFilter {
-  near?: { latitude: number; longitude: number; withinMetres?: number };
-}
-
-export async function pageServiceAtLocations(db: Db, f: SalFilter, p: Paging) {
-  const conds = serviceConditions(f);
-  let order = sql`${nameOrder(f.lang, sql`s.name_en`, sql`s.name_fr`)}, sal.id`;
-  if (f.near) {
-    const point = sql`ll_to_earth(${f.near.latitude}, ${f.near.longitude})`;
-    conds.push(sql`l.latitude IS NOT NULL AND l.longitude IS NOT NULL`);
-    if (f.near.withinMetres !== undefined) {
-      // Box test first (uses the index shape earthdistance offers), exact distance second.
-      conds.push(sql`earth_box(${point}, ${f.near.withinMetres}) @> ll_to_earth(l.latitude, l.longitude)`);
-      conds.push(
-        sql`earth_distance(${point}, ll_to_earth(l.latitude, l.longitude)) <= ${f.near.withinMetres}`,
-      );
-    }
-    order = sql`earth_distance(${point}, ll_to_earth(l.latitude, l.longitude)), sal.id`;
-  }
-  const from = sql`FROM service_at_location sal JOIN services s ON s.id = sal.service_id
-    JOIN locations l ON l.id = sal.location_id ${whereAll(conds)}`;
-  const [count] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n ${from}`);
-  const ids = await rows<{ id: string }>(
-    db,
-    sql`SELECT sal.id ${from} ORDER BY ${order} LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}`,
-  );
-  const found = ids.length
-    ? await db
-        .select()
-        .from(serviceAtLocation)
-        .where(
-          inArray(
-            serviceAtLocation.id,
-            ids.map((r) => r.id),
+/** Services at a location by id, in the order given, with their services and locations (read at once). */
+export async function serviceAtLocationsInOrder(
+  db: Db,
+  sites: Array<{ id: string; serviceId: string; locationId: string }>,
+) {
+  const unique = (ids: string[]) => [...new Set(ids)];
+  const [found, svc, locs] = sites.length
+    ? await Promise.all([
+        db
+          .select()
+          .from(serviceAtLocation)
+          .where(
+            inArray(
+              serviceAtLocation.id,
+              sites.map((s) => s.id),
+            ),
           ),
-        )
-    : [];
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const sals = ids.map((r) => byId.get(r.id)).filter((r): r is ServiceAtLocationRow => r !== undefined);
-  const [svc, locs] = await Promise.all([
-    sals.length
-      ? db
+        db
           .select()
           .from(services)
-          .where(inArray(services.id, [...new Set(sals.map((s) => s.serviceId))]))
-      : [],
-    sals.length
-      ? db
+          .where(inArray(services.id, unique(sites.map((s) => s.serviceId)))),
+        db
           .select()
           .from(locations)
-          .where(inArray(locations.id, [...new Set(sals.map((s) => s.locationId))]))
-      : [],
-  ]);
+          .where(inArray(locations.id, unique(sites.map((s) => s.locationId)))),
+      ])
+    : [[], [], []];
+  const byId = new Map(found.map((r) => [r.id, r]));
   return {
-    total: count?.n ?? 0,
-    rows: sals,
+    rows: sites.map((s) => byId.get(s.id)).filter((r): r is ServiceAtLocationRow => r !== undefined),
     services: new Map(svc.map((s) => [s.id, s])),
     locations: new Map(locs.map((l) => [l.id, l])),
   };
@@ -428,6 +375,3 @@ export async function findTaxonomyTerm(db: Db, hsdsId: string) {
   const [row] = await rows<TermRow>(db, sql`SELECT * FROM (${termSelect}) tt WHERE tt."hsdsId" = ${hsdsId}`);
   return row;
 }
-
-export const serviceExists = async (db: Db, id: string) =>
-  isUuid(id) && (await db.$count(services, and(eq(services.id, id)))) > 0;

@@ -24,6 +24,7 @@ import { AppError } from '../../lib/errors';
 import type { Access } from '../../plugins/auth';
 import { importHsds } from './hsds.import';
 import * as hsds from './hsds.service';
+import { plainJson } from '../../lib/serialize';
 
 const tags = ['hsds'];
 /** The HSDS import's JSON body (other routes take up to 2 MB, app.ts). */
@@ -58,8 +59,11 @@ export const hsdsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     {
       ...opts,
       schema: { tags, querystring: HsdsServicesQuery, response: { 200: hsdsPageOf(HsdsService), ...errors } },
+      // Searched as often as the console's search (answers parsed against the contract in the tests).
+      serializerCompiler: plainJson,
     },
-    async (request) => hsds.listServices({ ctx: request.ctx, input: request.query }),
+    async (request) =>
+      hsds.listServices({ ctx: request.ctx, input: request.query, engine: config.directorySearch }),
   );
 
   app.get(
@@ -116,8 +120,10 @@ export const hsdsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         querystring: HsdsServiceAtLocationsQuery,
         response: { 200: hsdsPageOf(HsdsServiceAtLocation), ...errors },
       },
+      serializerCompiler: plainJson,
     },
-    async (request) => hsds.listServiceAtLocations({ ctx: request.ctx, input: request.query }),
+    async (request) =>
+      hsds.listServiceAtLocations({ ctx: request.ctx, input: request.query, engine: config.directorySearch }),
   );
 
   app.get(

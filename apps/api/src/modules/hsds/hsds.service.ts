@@ -7,7 +7,8 @@ import type {
 } from '@relais/contracts';
 import type { ServiceContext } from '../../lib/context';
 import { invalid, notFound } from '../../lib/errors';
-import { lookupPostalCode } from '../directory/directory.geo';
+import { lookupPostalCode } from '../directory/directory.service';
+import { runSearch, searchQuery, webSearchQuery, type SearchEngine, type SearchQuery } from '../search/index';
 import * as m from './hsds.mapping';
 import * as q from './hsds.queries';
 
@@ -17,24 +18,37 @@ export const HSDS_VERSION = '3.0';
 
 const paging = (query: { page: number; per_page: number }) => ({ page: query.page, perPage: query.per_page });
 
-export async function listServices({ ctx, input }: { ctx: ServiceContext; input: HsdsServicesQuery }) {
+export async function listServices({
+  ctx,
+  input,
+  engine = 'memory',
+}: {
+  ctx: ServiceContext;
+  input: HsdsServicesQuery;
+  engine?: SearchEngine;
+}) {
   const p = paging(input);
-  const { total, rows } = await q.pageServices(ctx.db, filterOf(input), p);
+  const query = await searchOf(ctx, input, 'services');
+  const found = query ? await runSearch(ctx.db, query, engine) : { items: [], total: 0 };
+  const rows = await q.servicesInOrder(
+    ctx.db,
+    found.items.map((r) => r.service_id),
+  );
   if (input.full) {
     const graph = await q.loadServiceGraph(
       ctx.db,
       rows.map((r) => r.id),
     );
     return m.toPage(
-      rows.map((r) => m.fullServiceOf(r, graph, input.lang)),
-      total,
+      rows.map((r) => m.fullServiceOf(r, graph, input.lang, ctx.timeZone)),
+      found.total,
       p.page,
       p.perPage,
     );
   }
   return m.toPage(
     rows.map((r) => m.serviceCoreOf(r, input.lang)),
-    total,
+    found.total,
     p.page,
     p.perPage,
   );
@@ -50,7 +64,7 @@ export async function getService({
   const graph = await q.loadServiceGraph(ctx.db, [input.id]);
   const row = graph.services[0];
   if (!row) throw notFound('Service');
-  return m.fullServiceOf(row, graph, input.lang);
+  return m.fullServiceOf(row, graph, input.lang, ctx.timeZone);
 }
 
 export async function listOrganizations({
@@ -90,11 +104,15 @@ export async function getOrganization({
   const services = serviceIds
     .map((id) => byId.get(id))
     .filter((s): s is q.ServiceRow => s !== undefined)
-    .map((s) => (input.fullService ? m.fullServiceOf(s, graph, input.lang) : m.serviceCoreOf(s, input.lang)));
+    .map((s) =>
+      input.fullService
+        ? m.fullServiceOf(s, graph, input.lang, ctx.timeZone)
+        : m.serviceCoreOf(s, input.lang),
+    );
   return {
     ...m.organizationCoreOf(org, input.lang),
     phones: phones.map((p) => m.phoneOf(p, input.lang)),
-    locations: locs.locations.map((l) => m.locationOf(l, locs, input.lang)),
+    locations: locs.locations.map((l) => m.locationOf(l, locs, input.lang, ctx.timeZone)),
     services,
   };
 }
@@ -102,24 +120,35 @@ export async function getOrganization({
 export async function listServiceAtLocations({
   ctx,
   input,
+  engine = 'memory',
 }: {
   ctx: ServiceContext;
   input: HsdsServiceAtLocationsQuery;
+  engine?: SearchEngine;
 }) {
   const p = paging(input);
-  let near: q.SalFilter['near'];
+  let near: SearchQuery['near'] = null;
   if (input.postcode) {
     const point = lookupPostalCode(input.postcode);
     if (!point)
       throw invalid('querystring.postcode', `${input.postcode} is not a known Canadian postal code`);
-    near = { latitude: point.latitude, longitude: point.longitude, withinMetres: input.proximity };
+    near = { latitude: point.latitude, longitude: point.longitude, radiusMeters: input.proximity ?? null };
   } else if (input.proximity !== undefined) {
     throw invalid('querystring.proximity', 'give a postcode to measure the proximity from');
   }
-  const found = await q.pageServiceAtLocations(ctx.db, { ...filterOf(input), near }, p);
-  const contents = found.rows.map((sal) => {
-    const service = found.services.get(sal.serviceId);
-    const location = found.locations.get(sal.locationId);
+  const query = await searchOf(ctx, input, 'sites');
+  const found = query
+    ? await runSearch(ctx.db, { ...query, near, sort: near ? 'distance' : 'name' }, engine)
+    : { items: [], total: 0 };
+  const sites = await q.serviceAtLocationsInOrder(
+    ctx.db,
+    found.items.flatMap((r) =>
+      r.location_id ? [{ id: r.id, serviceId: r.service_id, locationId: r.location_id }] : [],
+    ),
+  );
+  const contents = sites.rows.map((sal) => {
+    const service = sites.services.get(sal.serviceId);
+    const location = sites.locations.get(sal.locationId);
     return {
       ...m.compact({
         id: sal.id,
@@ -147,7 +176,7 @@ export async function getServiceAtLocation({
   const graph = await q.loadServiceGraph(ctx.db, [sal.serviceId]);
   const service = graph.services[0];
   if (!service) throw notFound('Service at location');
-  const full = m.fullServiceOf(service, graph, input.lang);
+  const full = m.fullServiceOf(service, graph, input.lang, ctx.timeZone);
   const nested = full.service_at_locations?.find((x) => x.id === sal.id);
   if (!nested) throw notFound('Service at location');
   const { service_at_locations: _omit, ...serviceFields } = full;
@@ -222,13 +251,38 @@ export async function getTaxonomyTerm({
   return m.taxonomyTermOf(found, input.lang);
 }
 
-function filterOf(input: HsdsServicesQuery): q.ServiceFilter {
-  return {
-    search: input.search || undefined,
-    taxonomyTermId: input.taxonomy_term_id,
-    taxonomyId: input.taxonomy_id,
-    organizationId: input.organization_id,
-    modifiedAfter: input.modified_after,
-    lang: input.lang,
+/**
+ * The HSDS list filters as a search (services by name, then id). Filters the index does not hold (taxonomy,
+ * modification time) are resolved to services first; null when nothing can match.
+ */
+async function searchOf(
+  ctx: ServiceContext,
+  input: HsdsServicesQuery,
+  scope: 'services' | 'sites',
+): Promise<SearchQuery | null> {
+  const p = paging(input);
+  let taxonomy: string[] = [];
+  if (input.taxonomy_term_id) {
+    const termId = await q.termIdOf(ctx.db, input.taxonomy_term_id);
+    if (!termId) return null;
+    taxonomy = [termId];
+  }
+  let serviceIds: Set<string> | null = null;
+  const narrow = (ids: string[]) => {
+    serviceIds = new Set(serviceIds ? ids.filter((id) => serviceIds?.has(id)) : ids);
   };
+  if (input.taxonomy_id) narrow(await q.servicesInTaxonomy(ctx.db, input.taxonomy_id));
+  if (input.modified_after) narrow(await q.servicesModifiedSince(ctx.db, input.modified_after));
+  return searchQuery({
+    scope,
+    text: input.search ? await webSearchQuery(ctx.db, input.search) : null,
+    taxonomy,
+    // Compared as text by the index: uuids as PostgreSQL prints them.
+    organizationId: input.organization_id?.toLowerCase() ?? null,
+    serviceIds,
+    sort: 'name',
+    nameLanguage: input.lang,
+    limit: p.perPage,
+    offset: (p.page - 1) * p.perPage,
+  });
 }

@@ -1,19 +1,25 @@
-import type {
-  DueQuery,
-  LocationUpdate,
-  OrganizationUpdate,
-  ServiceUpdate,
-  LocationRecord,
-  OrganizationRecord,
-  ResourceType,
-  ServiceRecord,
+import {
+  bilingualOf,
+  type Bilingual,
+  bilingualPair,
+  type DueQuery,
+  type LocationUpdate,
+  type OrganizationUpdate,
+  type ServiceUpdate,
+  type LocationRecord,
+  type OrganizationRecord,
+  type ResourceType,
+  type ServiceRecord,
 } from '@relais/contracts';
 import { schema, type Db } from '@relais/db';
 import type { z } from 'zod';
-import { changedFields, writeAudit } from '../../lib/audit';
+import { changedFields } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
 import { AppError, invalid, notFound } from '../../lib/errors';
-import { refreshSearchDocuments, serviceDescription, servicesTouching } from '../directory/directory.queries';
+import { isoOrNull } from '../../lib/serialize';
+import { withTransaction } from '../../lib/transaction';
+import { serviceDescription } from '../directory/directory.service';
+import { refreshSearchDocuments, servicesTouching } from '../search/index';
 import * as q from './resources.queries';
 
 /**
@@ -21,25 +27,40 @@ import * as q from './resources.queries';
  * verified, list what is due for its yearly verification. Each change is audited by field name.
  */
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-async function verification(db: Db, row: { lastVerifiedAt: Date | null; lastVerifiedBy: string | null }) {
+/** What every editable record carries: its id, status, version and last verification. */
+async function versioned(
+  db: Db,
+  row: {
+    id: string;
+    status: OrganizationRecord['status'];
+    version: number;
+    updatedAt: Date;
+    lastVerifiedAt: Date | null;
+    lastVerifiedBy: string | null;
+  },
+) {
   return {
-    lastVerifiedAt: iso(row.lastVerifiedAt),
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    lastVerifiedAt: isoOrNull(row.lastVerifiedAt),
     lastVerifiedBy: row.lastVerifiedBy,
     lastVerifiedByName: await q.staffName(db, row.lastVerifiedBy),
   };
 }
 
+const NO_NAME: Bilingual<string | null> = { en: null, fr: null };
+
+/** The agency's name in both languages, as a site's or a service's record carries it. */
+const organizationName = (org: q.OrganizationRow | undefined) =>
+  bilingualPair('organizationName', org ? bilingualOf(org, 'name') : NO_NAME);
+
 export async function organizationRecord(db: Db, id: string): Promise<OrganizationRecord> {
   const o = await q.findOrganization(db, id);
   if (!o) throw notFound('Organization');
   return {
-    id: o.id,
-    status: o.status,
-    version: o.version,
-    updatedAt: o.updatedAt.toISOString(),
-    ...(await verification(db, o)),
+    ...(await versioned(db, o)),
     nameEn: o.nameEn,
     nameFr: o.nameFr,
     alternateNameEn: o.alternateNameEn,
@@ -60,14 +81,9 @@ export async function locationRecord(db: Db, id: string): Promise<LocationRecord
   const org = await q.findOrganization(db, l.organizationId);
   const owner = { column: 'location_id' as const, id };
   return {
-    id: l.id,
-    status: l.status,
-    version: l.version,
-    updatedAt: l.updatedAt.toISOString(),
-    ...(await verification(db, l)),
+    ...(await versioned(db, l)),
     organizationId: l.organizationId,
-    organizationNameEn: org?.nameEn ?? null,
-    organizationNameFr: org?.nameFr ?? null,
+    ...organizationName(org),
     locationType: l.locationType,
     nameEn: l.nameEn,
     nameFr: l.nameFr,
@@ -100,14 +116,9 @@ export async function serviceRecord(db: Db, id: string): Promise<ServiceRecord> 
   const org = await q.findOrganization(db, s.organizationId);
   const owner = { column: 'service_id' as const, id };
   return {
-    id: s.id,
-    status: s.status,
-    version: s.version,
-    updatedAt: s.updatedAt.toISOString(),
-    ...(await verification(db, s)),
+    ...(await versioned(db, s)),
     organizationId: s.organizationId,
-    organizationNameEn: org?.nameEn ?? null,
-    organizationNameFr: org?.nameFr ?? null,
+    ...organizationName(org),
     ...serviceDescription(s),
     phones: await q.phonesOf(db, owner),
     schedules: await q.schedulesOf(db, owner),
@@ -198,7 +209,7 @@ async function applyUpdate<R extends { id: string; version: number }>(
     affectedServices: (tx: Db) => Promise<string[]>;
   },
 ): Promise<Saved<R>> {
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await withTransaction(ctx, async (tx, audit) => {
     const before = (await readers[type](tx, id)) as unknown as R;
     if (before.version !== version) throw await staleVersion(tx, type, id);
     await steps.validate(tx, before);
@@ -214,7 +225,7 @@ async function applyUpdate<R extends { id: string; version: number }>(
     if (!row) throw await staleVersion(tx, type, id);
     await steps.writeLists(tx);
     await refreshSearchDocuments(tx, await steps.affectedServices(tx));
-    await writeAudit(tx, ctx, { action: 'update', entityType: type, entityId: id, fields: fields.sort() });
+    await audit({ action: 'update', entityType: type, entityId: id, fields: fields.sort() });
     return { record: (await readers[type](tx, id)) as unknown as R, fields };
   });
   if (saved.fields.length) await publishChange(ctx, type, saved.record);
@@ -328,7 +339,7 @@ export async function markVerified({
 }) {
   const { type, id, version } = input;
   const staffId = ctx.actor.type === 'staff' ? ctx.actor.id : null;
-  const record = await ctx.db.transaction(async (tx) => {
+  const record = await withTransaction(ctx, async (tx, audit) => {
     const row = await q.updateIfVersion(tx, tables[type], id, version, {
       lastVerifiedAt: new Date(),
       lastVerifiedBy: staffId,
@@ -339,7 +350,7 @@ export async function markVerified({
         ? [id]
         : await servicesTouching(tx, type === 'location' ? { locationIds: [id] } : { organizationIds: [id] });
     await refreshSearchDocuments(tx, affected);
-    await writeAudit(tx, ctx, {
+    await audit({
       action: 'verify',
       entityType: type,
       entityId: id,

@@ -219,3 +219,12 @@ export async function servicesTouching(
   );
   return found.map((r) => r.id);
 }
+
+/**
+ * Keeps the search row(s) of one service in step with its data. The editors and the HSDS import call this
+ * inside their transaction after changing a service, its organization, a site, hours, phones, languages or
+ * taxonomy (use servicesTouching() to find the services of an edited site or organization).
+ */
+export async function refreshSearchDocument(db: Db, serviceId: string): Promise<void> {
+  await refreshSearchDocuments(db, [serviceId]);
+}

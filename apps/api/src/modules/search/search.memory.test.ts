@@ -4,11 +4,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../lib/context';
 import { systemActor } from '../../lib/context';
-import { freshIndex, parseTsquery } from './directory.memory';
-import { refreshSearchDocument } from './directory.queries';
-import { seedDirectory } from './directory.seed';
-import { searchDirectory } from './directory.service';
-import { ensureDefaultTaxonomy } from './directory.taxonomy';
+import { seedDirectory } from '../directory/directory.seed';
+import { searchDirectory } from '../directory/directory.service';
+import { ensureDefaultTaxonomy } from '../directory/directory.taxonomy';
+import { freshIndex, refreshSearchDocument } from './index';
 import { DEFAULT_TIME_ZONE } from '../../lib/time';
 
 // Tuesday 24 November 2026, 11:00 in Toronto.
@@ -47,7 +46,7 @@ async function run(query: Record<string, unknown>, engine: 'memory' | 'sql') {
   return DirectorySearchResponse.parse(JSON.parse(JSON.stringify(found)));
 }
 
-/** What must not depend on the engine (relevance order may: see directory.memory.ts). */
+/** What must not depend on the engine (relevance order may: see search.memory.ts). */
 function comparable(r: DirectorySearchResponse, sort: 'relevance' | 'distance') {
   return {
     total: r.total,
@@ -225,31 +224,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)('in-memory search index on a Postg
     expect((await run({ q: 'numbat' }, 'memory')).total).toBe(await rowsOf(services.slice(1)));
     const quoll = await run({ q: 'quoll' }, 'memory');
     expect(new Set(quoll.items.map((i) => i.serviceId))).toEqual(new Set([services[0]]));
-  });
-});
-
-describe('parseTsquery', () => {
-  it('reads the tsquery text PostgreSQL gives the search', () => {
-    expect(parseTsquery(`('meal' | 'repa') & 'toronto':*`)).toEqual({
-      kind: 'and',
-      left: {
-        kind: 'or',
-        left: { kind: 'term', lexeme: 'meal', prefix: false },
-        right: { kind: 'term', lexeme: 'repa', prefix: false },
-      },
-      right: { kind: 'term', lexeme: 'toronto', prefix: true },
-    });
-    expect(parseTsquery(`'o''neil' <-> 'centr'`)).toEqual({
-      kind: 'and',
-      left: { kind: 'term', lexeme: "o'neil", prefix: false },
-      right: { kind: 'term', lexeme: 'centr', prefix: false },
-    });
-  });
-
-  it('leaves what it does not model to SQL', () => {
-    expect(parseTsquery(`!'meal'`)).toBeNull();
-    expect(parseTsquery(`'meal':A`)).toBeNull();
-    expect(parseTsquery(`'meal' &`)).toBeNull();
-    expect(parseTsquery(`('meal'`)).toBeNull();
   });
 });
