@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { systemActor } from '../lib/context';
-import { importContacts } from '../modules/contacts/contacts.import';
+import { importContacts } from '../modules/contacts/import-contacts';
 import { UsageError, type Command } from './command';
 
 /** `pnpm cli` commands of the contacts domain. */

@@ -1,7 +1,8 @@
-import type { Actor } from '../../lib/context';
+import type { Actor, ServiceContext } from '../../lib/context';
 import { hasRole } from '../../lib/context';
-import { forbidden } from '../../lib/errors';
-import type { ContactRecord } from './contacts.queries';
+import { forbidden, notFound } from '../../lib/errors';
+import { findContact } from './contacts.queries';
+import type { ContactRecord } from './contacts.records';
 
 /**
  * Who may read or change a contact. Specialists work on their own contacts; supervisors on all. Follow-up
@@ -38,3 +39,24 @@ export function assertCanRead(actor: Actor, record: ContactRecord) {
 /** The staff member is handling this contact now: it is their own open draft. */
 export const isHandling = (actor: Actor, record: Pick<ContactRecord, 'specialistId' | 'status'>) =>
   isOwner(actor, record) && record.status === 'draft';
+
+/** The contact to show: 404 when there is none, 403 when the actor may not read it. */
+export async function contactToRead(ctx: Pick<ServiceContext, 'db' | 'actor'>, id: string) {
+  const record = await findContact(ctx.db, id);
+  if (!record) throw notFound('Contact');
+  assertCanRead(ctx.actor, record);
+  return record;
+}
+
+/**
+ * The writer a wrap-up statement checks the contact against: null (any contact) for a supervisor, else the
+ * actor's own id (a system actor, without one, matches no contact).
+ */
+export const closingWriterId = (actor: Actor) =>
+  isSupervisor(actor) ? null : (actor.id ?? '00000000-0000-0000-0000-000000000000');
+
+/** Crisis alerts are kept per supervisor: the staff member's id (the route admits supervisors only). */
+export function crisisSupervisorId(actor: Actor) {
+  if (actor.type !== 'staff') throw forbidden('Crisis alerts are for supervisors');
+  return actor.id;
+}

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { CreateContactRequest } from '@relais/contracts';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context';
-import { closeContact, createContact } from './contacts.service';
+import { closeContact } from './close-contact';
+import { createContact } from './create-contact';
 
 /**
  * Demo mode: a handful of contacts taken by the demo specialist (closed ones for the supervisor's search,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../lib/context';
 import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
 import { seedDirectoryFixture, type DirectoryFixture } from './contacts.fixtures';
-import { importContacts } from './contacts.import';
+import { importContacts } from './import-contacts';
 
 let t: TestApp;
 let fx: DirectoryFixture;

@@ -1,156 +1,41 @@
+import type { Channel, CrisisFlag } from '@relais/contracts';
 import { preparedRows, rows, schema, type Db } from '@relais/db';
 import { asc, sql } from 'drizzle-orm';
+import { toRecord, type ContactValues, type RawContact } from './contacts.records';
 
 /**
- * Contacts queries. Children are written with jsonb_to_recordset: one statement (one round trip) per
- * table whatever the number of rows, and the same SQL on PostgreSQL and PGlite.
+ * Contacts SQL: plain functions taking the database or a transaction first. Sets of ids or rows travel as
+ * one JSON parameter (jsonb_to_recordset / jsonb_array_elements): one statement whatever their number, and
+ * the same SQL on PostgreSQL and PGlite. The children's writes are in contacts.children.queries.ts, the
+ * one-statement group writes in contacts.groups.queries.ts.
  */
 
 export const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-
-export type LineRow = typeof schema.lines.$inferSelect;
 
 export function listLines(db: Db) {
   return db.select().from(schema.lines).orderBy(asc(schema.lines.sortOrder), asc(schema.lines.id));
 }
 
+export function listSpecialists(db: Db) {
+  return rows<{ id: string; name: string; disabled: boolean }>(
+    db,
+    sql`SELECT id, name, disabled_at IS NOT NULL AS disabled FROM staff
+        WHERE 'specialist' = ANY(roles) ORDER BY disabled_at IS NOT NULL, lower(name), id`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// Reading one contact with its children in one round trip
-
-export interface NeedRecord {
-  id: string;
-  termId: string;
-  categoryId: string;
-  note: string | null;
-  unmetReason: string | null;
-  unmetNote: string | null;
-  position: number;
-}
-export interface ReferralRecord {
-  id: string;
-  needId: string;
-  serviceId: string | null;
-  locationId: string | null;
-  kind: string;
-  serviceName: string;
-  servicePhone: string | null;
-  locationName: string | null;
-  note: string | null;
-  position: number;
-  createdAt: string;
-  /** What was referred, in both languages, as the directory had it at referral time. */
-  serviceNameEn: string | null;
-  serviceNameFr: string | null;
-  locationNameEn: string | null;
-  locationNameFr: string | null;
-  organizationNameEn: string | null;
-  organizationNameFr: string | null;
-  /** The directory records now: gone (deleted, or never there), inactive, or still referable. */
-  directory: ReferralDirectoryState;
-}
-
-export type ReferralDirectoryState = 'current' | 'inactive' | 'gone';
-export interface FollowUpRecord {
-  id: string;
-  contactId: string;
-  dueAt: string;
-  status: 'open' | 'done' | 'cancelled';
-  note: string | null;
-  assignedToId: string | null;
-  createdAt: string;
-}
-export type ContactRow = typeof schema.contacts.$inferSelect;
-export interface ContactRecord extends ContactRow {
-  specialistName: string | null;
-  needs: NeedRecord[];
-  referrals: ReferralRecord[];
-  followUps: FollowUpRecord[];
-}
-
-export interface RawContact {
-  id: string;
-  version: number;
-  status: 'draft' | 'closed';
-  channel: string;
-  line_id: string;
-  specialist_id: string | null;
-  specialist_name: string | null;
-  started_at: Date | string;
-  ended_at: Date | string | null;
-  disposition: string | null;
-  notes: string | null;
-  caller_first_name: string | null;
-  caller_phone_digits: string | null;
-  caller_age_group: string | null;
-  caller_gender: string | null;
-  caller_language: string | null;
-  caller_location_undisclosed: boolean;
-  caller_municipality: string | null;
-  caller_fsa: string | null;
-  caller_relation: string | null;
-  no_need: boolean;
-  crisis_flags: string[];
-  no_follow_up_reason: string | null;
-  line_fields: Record<string, string | number | boolean | null>;
-  external_id: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-  closed_at: Date | string | null;
-  crisis_raised_at: Date | string | null;
-  needs: NeedRecord[] | null;
-  referrals: ReferralRecord[] | null;
-  follow_ups: FollowUpRecord[] | null;
-}
-
-export const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-const asDateOrNull = (v: Date | string | null) => (v === null ? null : asDate(v));
-
-export function toRecord(r: RawContact): ContactRecord {
-  return {
-    id: r.id,
-    version: r.version,
-    status: r.status,
-    channel: r.channel,
-    lineId: r.line_id,
-    specialistId: r.specialist_id,
-    specialistName: r.specialist_name,
-    startedAt: asDate(r.started_at),
-    endedAt: asDateOrNull(r.ended_at),
-    disposition: r.disposition,
-    notes: r.notes,
-    callerFirstName: r.caller_first_name,
-    callerPhoneDigits: r.caller_phone_digits,
-    callerAgeGroup: r.caller_age_group,
-    callerGender: r.caller_gender,
-    callerLanguage: r.caller_language,
-    callerLocationUndisclosed: r.caller_location_undisclosed,
-    callerMunicipality: r.caller_municipality,
-    callerFsa: r.caller_fsa,
-    callerRelation: r.caller_relation,
-    noNeed: r.no_need,
-    crisisFlags: r.crisis_flags,
-    noFollowUpReason: r.no_follow_up_reason,
-    lineFields: r.line_fields,
-    externalId: r.external_id,
-    createdAt: asDate(r.created_at),
-    updatedAt: asDate(r.updated_at),
-    closedAt: asDateOrNull(r.closed_at),
-    crisisRaisedAt: asDateOrNull(r.crisis_raised_at ?? null),
-    needs: r.needs ?? [],
-    referrals: r.referrals ?? [],
-    followUps: r.follow_ups ?? [],
-  };
-}
+// One contact with its children, in one round trip
 
 /** The directory records of the referral aliased `r` (rs: its service, rl: its site), when they still exist. */
-export const referralDirectoryJoin = sql`LEFT JOIN services rs ON rs.id = r.service_id
+const referralDirectoryJoin = sql`LEFT JOIN services rs ON rs.id = r.service_id
   LEFT JOIN locations rl ON rl.id = r.location_id`;
 
 /**
  * The snapshot columns of the referral `r` as JSON members, and the state of its directory records (needs
  * referralDirectoryJoin): a service or site gone from the directory, or no longer active, shows the snapshot.
  */
-export const referralSnapshotJson = sql`'serviceNameEn', r.service_name_en, 'serviceNameFr', r.service_name_fr,
+const referralSnapshotJson = sql`'serviceNameEn', r.service_name_en, 'serviceNameFr', r.service_name_fr,
   'locationNameEn', r.location_name_en, 'locationNameFr', r.location_name_fr,
   'organizationNameEn', r.organization_name_en, 'organizationNameFr', r.organization_name_fr,
   'directory', CASE WHEN rs.id IS NULL THEN 'gone'
@@ -187,7 +72,62 @@ export async function findContact(db: Db, id: string, opts: { forUpdate?: boolea
   return row ? toRecord(row) : undefined;
 }
 
-/** Which of these ids are not known: used to name the bad field after a foreign-key failure. */
+/** `crisisRaised`: a crisis flag is being added, which reopens the supervisors' alert for this contact. */
+export async function updateContactRow(
+  db: Db,
+  id: string,
+  values: Partial<ContactValues>,
+  opts: { crisisRaised?: boolean } = {},
+) {
+  const [row] = await db
+    .update(schema.contacts)
+    .set({
+      ...values,
+      version: sql`${schema.contacts.version} + 1`,
+      updatedAt: sql`now()`,
+      ...(opts.crisisRaised ? { crisisRaisedAt: sql`now()` } : {}),
+    })
+    .where(sql`${schema.contacts.id} = ${id}`)
+    .returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+/**
+ * Closes a draft if it is still at `version` (optimistic: no lock held between reading and closing), with
+ * its audit row in the same statement.
+ */
+export async function closeContactRow(
+  db: Db,
+  args: {
+    id: string;
+    version: number;
+    endedAt: Date;
+    actor: { type: string; id: string | null; name: string };
+    requestId?: string;
+  },
+) {
+  const [row] = await rows<RawContact>(
+    db,
+    sql`WITH u AS (
+          UPDATE contacts SET status = 'closed', closed_at = now(), updated_at = now(), version = version + 1,
+            ended_at = COALESCE(ended_at, ${args.endedAt.toISOString()}::timestamptz)
+          WHERE id = ${args.id} AND version = ${args.version} AND status = 'draft'
+          RETURNING *
+        ), a AS (
+          INSERT INTO audit_log (actor_type, actor_id, actor_name, action, entity_type, entity_id, fields, request_id)
+          SELECT ${args.actor.type}, ${args.actor.id}::uuid, ${args.actor.name}, 'close', 'contact', u.id::text,
+            ARRAY['status', 'endedAt'], ${args.requestId ?? null} FROM u
+        )
+        SELECT * FROM u`,
+  );
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Naming the bad field after a refused write
+
+/** Which of these ids are not known. */
 export async function unknownIds(db: Db, table: 'services' | 'locations' | 'staff', ids: string[]) {
   if (ids.length === 0) return [];
   const found = await rows<{ id: string }>(
@@ -240,29 +180,69 @@ export async function findIdempotencyKey(db: Db, ownerId: string, key: string, h
   return row;
 }
 
-/** A contact row as returned by row_to_json / RETURNING (snake_case), as a record with its children. */
-export function recordFromJson(
-  contact: Record<string, unknown>,
-  children: {
-    specialistName: string | null;
-    needs: NeedRecord[];
-    referrals: ReferralRecord[];
-    followUps: FollowUpRecord[];
-  },
-): ContactRecord {
-  return toRecord({
-    ...(contact as unknown as RawContact),
-    specialist_name: children.specialistName,
-    needs: children.needs,
-    referrals: children.referrals,
-    follow_ups: children.followUps,
-  });
+// ---------------------------------------------------------------------------------------------------------
+// The referral summary's names and addresses
+
+export async function staffLocale(db: Db, staffId: string | null) {
+  const [staff] = await rows<{ locale: string }>(db, sql`SELECT locale FROM staff WHERE id = ${staffId}`);
+  return staff?.locale;
 }
 
-export function listSpecialists(db: Db) {
-  return rows<{ id: string; name: string; disabled: boolean }>(
+export function termNames(db: Db, termIds: string[]) {
+  return rows<{ id: string; name_en: string | null; name_fr: string | null }>(
     db,
-    sql`SELECT id, name, disabled_at IS NOT NULL AS disabled FROM staff
-        WHERE 'specialist' = ANY(roles) ORDER BY disabled_at IS NOT NULL, lower(name), id`,
+    sql`SELECT id, name_en, name_fr FROM taxonomy_terms
+        WHERE id IN (SELECT value FROM jsonb_array_elements_text(${JSON.stringify(termIds)}::jsonb))`,
   );
+}
+
+export function locationAddresses(db: Db, locationIds: string[]) {
+  return rows<{ id: string; address_1: string | null; city: string | null }>(
+    db,
+    sql`SELECT id, address_1, city FROM locations
+        WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text(${JSON.stringify(locationIds)}::jsonb))`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Crisis alerts
+
+export interface OpenCrisisRow {
+  id: string;
+  specialist_id: string | null;
+  crisis_flags: CrisisFlag[];
+  line_id: string;
+  channel: Channel;
+  crisis_raised_at: Date | string;
+}
+
+/**
+ * The crises this supervisor has not acknowledged since their last flag was added: drafts whatever their
+ * age, other contacts for `hours`; the most recent `max`.
+ */
+export function openCrisesFor(db: Db, staffId: string, { hours, max }: { hours: number; max: number }) {
+  return rows<OpenCrisisRow>(
+    db,
+    sql`SELECT c.id, c.specialist_id, c.crisis_flags, c.line_id, c.channel, c.crisis_raised_at
+        FROM contacts c
+        WHERE c.crisis_raised_at IS NOT NULL AND c.crisis_flags <> '{}'::text[]
+          AND (c.status = 'draft' OR c.crisis_raised_at > now() - make_interval(hours => ${hours}))
+          AND NOT EXISTS (SELECT 1 FROM crisis_acknowledgements a
+                          WHERE a.contact_id = c.id AND a.staff_id = ${staffId}
+                            AND a.acknowledged_at >= c.crisis_raised_at)
+        ORDER BY c.crisis_raised_at DESC, c.id
+        LIMIT ${max}`,
+  );
+}
+
+/** Records (or renews) this supervisor's acknowledgement; no row when the contact does not exist. */
+export async function upsertCrisisAcknowledgement(db: Db, contactId: string, staffId: string) {
+  const [row] = await rows<{ acknowledged_at: Date | string }>(
+    db,
+    sql`INSERT INTO crisis_acknowledgements AS a (contact_id, staff_id)
+        SELECT c.id, ${staffId} FROM contacts c WHERE c.id = ${contactId}
+        ON CONFLICT (contact_id, staff_id) DO UPDATE SET acknowledged_at = now()
+        RETURNING a.acknowledged_at`,
+  );
+  return row;
 }

@@ -21,20 +21,27 @@ import {
   SafetyNote,
   SpecialistList,
   UpdateContactRequest,
-  type LineField,
 } from '@relais/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { addSafetyNote, lookupCaller, retireSafetyNote } from './contacts.callers';
-import { acknowledgeCrisis, listOpenCrises } from './contacts.crises';
-import { importNdjson } from './contacts.import';
-import { linesOf } from './contacts.lines';
-import { listSpecialists } from './contacts.queries';
-import { contactTimeline, listContacts } from './contacts.search';
-import * as contacts from './contacts.service';
-import { referralSummary } from './contacts.summary';
 import { plainJson } from '../../lib/serialize';
+import { acknowledgeCrisis } from './acknowledge-crisis';
+import { addSafetyNote } from './add-safety-note';
+import { autosaveContact } from './autosave-contact';
+import { closeContact } from './close-contact';
+import { createContact } from './create-contact';
+import { getContact } from './get-contact';
+import { getContactPhone } from './get-contact-phone';
+import { getContactTimeline } from './get-contact-timeline';
+import { getReferralSummary } from './get-referral-summary';
+import { importContacts } from './import-contacts';
+import { listLines } from './list-lines';
+import { listOpenCrises } from './list-open-crises';
+import { listSpecialists } from './list-specialists';
+import { lookUpCaller } from './look-up-caller';
+import { retireSafetyNote } from './retire-safety-note';
+import { searchContacts } from './search-contacts';
 
 const tags = ['contacts'];
 // Create, autosave and wrap-up answer with the whole contact: typed at compile time, parsed against the contract
@@ -62,24 +69,13 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
   app.get(
     '/api/contacts/lines',
     { config: { access: { roles: 'any' } }, schema: { tags, response: { 200: LineList } } },
-    async (request) => {
-      const lines = await linesOf(request.ctx.db);
-      return {
-        items: [...lines.values()].map((l) => ({
-          id: l.id,
-          nameEn: l.nameEn,
-          nameFr: l.nameFr,
-          active: l.active,
-          fields: l.fields as LineField[],
-        })),
-      };
-    },
+    async (request) => listLines({ ctx: request.ctx }),
   );
 
   app.get(
     '/api/contacts/specialists',
     { config: { access: supervisors }, schema: { tags, response: { 200: SpecialistList } } },
-    async (request) => ({ items: await listSpecialists(request.ctx.db) }),
+    async (request) => listSpecialists({ ctx: request.ctx }),
   );
 
   app.post(
@@ -95,7 +91,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       serializerCompiler: plainJson,
     },
     async (request, reply) => {
-      const result = await contacts.createContact({
+      const result = await createContact({
         ctx: request.ctx,
         input: request.body,
         idempotencyKey: request.headers['idempotency-key'],
@@ -111,7 +107,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       config: { access: writers },
       schema: { tags, body: ContactSearchRequest, response: { 200: ContactPage, ...errors } },
     },
-    async (request) => listContacts({ ctx: request.ctx, query: request.body }),
+    async (request) => searchContacts({ ctx: request.ctx, query: request.body }),
   );
 
   app.get(
@@ -135,7 +131,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       config: { access: readers },
       schema: { tags, params: ContactIdParams, response: { 200: Contact, ...errors } },
     },
-    async (request) => contacts.getContact({ ctx: request.ctx, id: request.params.id }),
+    async (request) => getContact({ ctx: request.ctx, id: request.params.id }),
   );
 
   app.patch(
@@ -150,8 +146,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       },
       serializerCompiler: plainJson,
     },
-    async (request) =>
-      contacts.updateContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
+    async (request) => autosaveContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
   );
 
   app.post(
@@ -166,8 +161,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       },
       serializerCompiler: plainJson,
     },
-    async (request) =>
-      contacts.closeContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
+    async (request) => closeContact({ ctx: request.ctx, id: request.params.id, input: request.body }),
   );
 
   app.get(
@@ -176,7 +170,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       config: { access: readers },
       schema: { tags, params: ContactIdParams, response: { 200: ContactTimeline, ...errors } },
     },
-    async (request) => contactTimeline({ ctx: request.ctx, id: request.params.id }),
+    async (request) => getContactTimeline({ ctx: request.ctx, id: request.params.id }),
   );
 
   app.get(
@@ -185,7 +179,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       config: { access: readers },
       schema: { tags, params: ContactIdParams, response: { 200: ContactPhone, ...errors } },
     },
-    async (request) => contacts.getContactPhone({ ctx: request.ctx, id: request.params.id }),
+    async (request) => getContactPhone({ ctx: request.ctx, id: request.params.id }),
   );
 
   app.get(
@@ -199,7 +193,8 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         response: { 200: ReferralSummary, ...errors },
       },
     },
-    async (request) => referralSummary({ ctx: request.ctx, id: request.params.id, lang: request.query.lang }),
+    async (request) =>
+      getReferralSummary({ ctx: request.ctx, id: request.params.id, lang: request.query.lang }),
   );
 
   // POST, not GET ?phone=: the number stays out of URLs, proxy logs and browser history.
@@ -213,7 +208,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         response: { 200: CallerHistory, ...errors, 429: ErrorResponse },
       },
     },
-    async (request) => lookupCaller({ ctx: request.ctx, input: request.body, limits: lookupLimits }),
+    async (request) => lookUpCaller({ ctx: request.ctx, input: request.body, limits: lookupLimits }),
   );
 
   app.post(
@@ -247,6 +242,6 @@ export const contactRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
         response: { 200: ImportReport, ...errors },
       },
     },
-    async (request) => importNdjson({ ctx: request.ctx, lines: request.body.split('\n') }),
+    async (request) => importContacts({ ctx: request.ctx, lines: request.body.split('\n') }),
   );
 };

@@ -337,9 +337,9 @@ describe('autosave', () => {
     expect(left[0]?.n).toBe(0);
   });
 
-  it('saves, and refuses a stale version, just after the cached lines expire (on PGlite this hung)', async () => {
-    // The lines are cached for 30 s. Refreshed from inside the autosave's transaction, the query waited for
-    // the transaction's own connection: on PGlite (one connection) the request, and the server, hung.
+  it('saves, and refuses a stale version, just after the cached lines expire', async () => {
+    // The lines are cached for 30 s; a refresh from inside the autosave's transaction would wait for a second
+    // connection, which PGlite (one connection) never has.
     const c = await create(spec);
     vi.useFakeTimers({ toFake: ['Date'] });
     try {

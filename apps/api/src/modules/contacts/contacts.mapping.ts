@@ -1,22 +1,33 @@
 import type {
   AgeGroup,
+  CallerHistory,
   CallerRelation,
   Channel,
   Contact,
   ContactChangedEvent,
+  ContactPage,
+  ContactTimeline,
   CrisisFlag,
   Disposition,
   Gender,
+  LineField,
+  LineList,
   Need,
+  OpenCrises,
   ReferralKind,
+  SafetyNote,
   UnmetReason,
 } from '@relais/contracts';
-import type { ContactRecord, LineRow } from './contacts.queries';
+import type { z } from 'zod';
+import type { CallerContactRow, SafetyNoteRow } from './contacts.callers.queries';
+import type { OpenCrisisRow } from './contacts.queries';
+import type { ContactRecord, LineRow } from './contacts.records';
 import { maskPhone, missingForClose } from './contacts.rules';
+import type { SummaryRow, TimelineRow } from './contacts.search.queries';
 
-/** Maps stored rows to the Contact contract (the database CHECKs guarantee the coded values). */
+/** Stored rows → the contracts (the database CHECKs guarantee the coded values). */
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+export const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 export function toContact(r: ContactRecord, line: LineRow | undefined): Contact {
@@ -110,3 +121,67 @@ export function changedEvent(c: Contact): ContactChangedEvent {
     crisis: c.crisisFlags.length > 0,
   };
 }
+
+export function toLineList(lines: Iterable<LineRow>): z.output<typeof LineList> {
+  return {
+    items: [...lines].map((l) => ({
+      id: l.id,
+      nameEn: l.nameEn,
+      nameFr: l.nameFr,
+      active: l.active,
+      fields: l.fields as LineField[],
+    })),
+  };
+}
+
+export const toContactSummary = (r: SummaryRow): ContactPage['items'][number] => ({
+  id: r.id,
+  status: r.status,
+  channel: r.channel,
+  lineId: r.line_id,
+  specialist: r.specialist_id ? { id: r.specialist_id, name: r.specialist_name ?? '' } : null,
+  startedAt: iso(r.started_at),
+  endedAt: r.ended_at === null ? null : iso(r.ended_at),
+  disposition: r.disposition,
+  municipality: r.caller_municipality,
+  needCategories: r.need_categories ?? [],
+  crisisFlags: r.crisis_flags,
+  version: r.version,
+});
+
+export const toTimelineItem = (r: TimelineRow): ContactTimeline['items'][number] => ({
+  at: iso(r.at),
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  fields: r.fields ?? [],
+  actor: { type: r.actor_type, id: r.actor_id, name: r.actor_name },
+});
+
+export const toOpenCrisis = (c: OpenCrisisRow): OpenCrises['items'][number] => ({
+  contactId: c.id,
+  specialistId: c.specialist_id,
+  flags: c.crisis_flags,
+  lineId: c.line_id,
+  channel: c.channel,
+  at: iso(c.crisis_raised_at),
+});
+
+export const toCallerContact = (c: CallerContactRow): CallerHistory['contacts'][number] => ({
+  id: c.id,
+  startedAt: iso(c.started_at),
+  status: c.status,
+  channel: c.channel,
+  lineId: c.line_id,
+  disposition: c.disposition,
+  crisisFlags: c.crisis_flags,
+  specialist: c.specialist_id ? { id: c.specialist_id, name: c.specialist_name ?? '' } : null,
+  needs: c.needs ?? [],
+});
+
+export const toSafetyNote = (n: SafetyNoteRow): SafetyNote => ({
+  id: n.id,
+  note: n.note,
+  createdAt: iso(n.created_at),
+  createdBy: n.created_by_id ? { id: n.created_by_id, name: n.created_by_name ?? '' } : null,
+});

@@ -1,15 +1,13 @@
-import { rows } from '@relais/db';
 import type { Locale, ReferralKind, ReferralSummary } from '@relais/contracts';
-import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
-import { notFound } from '../../lib/errors';
-import { insertAuditRows } from './contacts.mutations';
-import { findContact } from './contacts.queries';
-import { assertCanRead } from './contacts.access';
+import { contactToRead } from './contacts.access';
+import { locationAddresses, staffLocale, termNames } from './contacts.queries';
 
 /**
- * A clean plain-text summary of a contact's referrals, to copy into an SMS or email: in the caller's
- * language when it is English or French, otherwise in the specialist's. No personal details in it.
+ * GET /api/contacts/:id/referral-summary: a clean plain-text summary of a contact's referrals, to copy into an
+ * SMS or email: in the caller's language when it is English or French, otherwise in the specialist's. No
+ * personal details in it.
  */
 
 const words = {
@@ -34,16 +32,13 @@ const words = {
   },
 } satisfies Record<Locale, unknown>;
 
-const dateFormat = (lang: Locale) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    timeZone: 'America/Toronto',
-  });
+const dateFormat = (lang: Locale, timeZone: string) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone });
 
 const inLanguage = (lang: Locale, en: string | null, fr: string | null) =>
   (lang === 'fr' ? (fr ?? en) : (en ?? fr)) ?? undefined;
 
-export async function referralSummary({
+export async function getReferralSummary({
   ctx,
   id,
   lang,
@@ -52,31 +47,15 @@ export async function referralSummary({
   id: string;
   lang?: Locale;
 }): Promise<ReferralSummary> {
-  const record = await findContact(ctx.db, id);
-  if (!record) throw notFound('Contact');
-  assertCanRead(ctx.actor, record);
+  const record = await contactToRead(ctx, id);
   let language: Locale = 'en';
   if (lang) language = lang;
   else if (record.callerLanguage === 'en' || record.callerLanguage === 'fr') language = record.callerLanguage;
-  else {
-    const [specialist] = await rows<{ locale: string }>(
-      ctx.db,
-      sql`SELECT locale FROM staff WHERE id = ${record.specialistId ?? ctx.actor.id}`,
-    );
-    if (specialist?.locale === 'fr') language = 'fr';
-  }
+  else if ((await staffLocale(ctx.db, record.specialistId ?? ctx.actor.id)) === 'fr') language = 'fr';
   const termIds = [...new Set(record.needs.map((n) => n.termId))];
   const locationIds = [...new Set(record.referrals.flatMap((r) => (r.locationId ? [r.locationId] : [])))];
-  const terms = await rows<{ id: string; name_en: string | null; name_fr: string | null }>(
-    ctx.db,
-    sql`SELECT id, name_en, name_fr FROM taxonomy_terms
-        WHERE id IN (SELECT value FROM jsonb_array_elements_text(${JSON.stringify(termIds)}::jsonb))`,
-  );
-  const places = await rows<{ id: string; address_1: string | null; city: string | null }>(
-    ctx.db,
-    sql`SELECT id, address_1, city FROM locations
-        WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text(${JSON.stringify(locationIds)}::jsonb))`,
-  );
+  const terms = await termNames(ctx.db, termIds);
+  const places = await locationAddresses(ctx.db, locationIds);
   const termName = new Map(
     terms.map((t) => [
       t.id,
@@ -84,11 +63,14 @@ export async function referralSummary({
     ]),
   );
   const address = new Map(places.map((p) => [p.id, [p.address_1, p.city].filter(Boolean).join(', ')]));
-  await insertAuditRows(ctx.db, ctx.actor, ctx.requestId, [
-    { action: 'read', entityType: 'contact', entityId: id, fields: ['referralSummary'] },
-  ]);
+  await writeAudit(ctx.db, ctx, {
+    action: 'read',
+    entityType: 'contact',
+    entityId: id,
+    fields: ['referralSummary'],
+  });
   const w = words[language];
-  const out = [`${w.title} — ${dateFormat(language).format(record.startedAt)}`];
+  const out = [`${w.title} — ${dateFormat(language, ctx.timeZone).format(record.startedAt)}`];
   for (const need of record.needs) {
     const refs = record.referrals.filter((r) => r.needId === need.id);
     if (refs.length === 0) continue;

@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { ImportContactLine, type FieldError, type ImportReport } from '@relais/contracts';
-import { rows, type Db } from '@relais/db';
-import { sql } from 'drizzle-orm';
+import type { Db } from '@relais/db';
 import type { z } from 'zod';
 import type { ServiceContext } from '../../lib/context';
-import { type LineRow } from './contacts.queries';
-import { lineFieldErrors, normalisePhone } from './contacts.rules';
+import { withTransaction } from '../../lib/transaction';
+import {
+  insertImportAudit,
+  insertImportedContacts,
+  insertImportedNeeds,
+  insertImportedReferrals,
+  locationIds,
+  serviceIds,
+  staffEmails,
+  taxonomyTree,
+} from './contacts.import.queries';
 import { linesOf } from './contacts.lines';
+import type { LineRow } from './contacts.records';
+import { lineFieldErrors, normalisePhone } from './contacts.rules';
 
 /**
- * Bulk import of historical contacts (docs/contacts-ndjson.md). Every line is validated on its own; valid
- * lines are written in batches (one transaction and four multi-row statements per batch), and externalId is
- * unique so importing the same file again creates nothing twice.
+ * POST /api/contacts/import and `pnpm cli import:contacts`: bulk import of historical contacts
+ * (docs/contacts-ndjson.md). Every line is validated on its own; valid lines are written in batches (one
+ * transaction and four multi-row statements per batch), and externalId is unique so importing the same file
+ * again creates nothing twice.
  */
 
 type Line = z.output<typeof ImportContactLine>;
@@ -27,10 +38,7 @@ interface Reference {
 }
 
 async function loadReference(db: Db): Promise<Reference> {
-  const terms = await rows<{ id: string; parent_id: string | null }>(
-    db,
-    sql`SELECT id, parent_id FROM taxonomy_terms`,
-  );
+  const terms = await taxonomyTree(db);
   const parent = new Map(terms.map((t) => [t.id, t.parent_id]));
   const categoryOf = new Map<string, string>();
   for (const t of terms) {
@@ -42,16 +50,11 @@ async function loadReference(db: Db): Promise<Reference> {
     }
     categoryOf.set(t.id, cur);
   }
-  const services = new Set((await rows<{ id: string }>(db, sql`SELECT id FROM services`)).map((r) => r.id));
-  const locations = new Set((await rows<{ id: string }>(db, sql`SELECT id FROM locations`)).map((r) => r.id));
-  const staff = await rows<{ id: string; email: string }>(
-    db,
-    sql`SELECT id, lower(email) AS email FROM staff`,
-  );
+  const staff = await staffEmails(db);
   return {
     categoryOf,
-    services,
-    locations,
+    services: new Set(await serviceIds(db)),
+    locations: new Set(await locationIds(db)),
     staffByEmail: new Map(staff.map((s) => [s.email, s.id])),
     lines: await linesOf(db),
   };
@@ -105,8 +108,6 @@ function lineErrors(c: Line, ref: Reference): FieldError[] {
   return errors;
 }
 
-const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-
 async function writeBatch(
   ctx: Pick<ServiceContext, 'db' | 'actor' | 'requestId'>,
   batch: Line[],
@@ -135,25 +136,8 @@ async function writeBatch(
     crisis_flags: [...new Set(c.crisisFlags)].sort(),
     line_fields: c.lineFields,
   }));
-  return ctx.db.transaction(async (tx) => {
-    const created = await rows<{ id: string }>(
-      tx,
-      sql`INSERT INTO contacts (id, external_id, status, channel, line_id, specialist_id, started_at, ended_at,
-            closed_at, disposition, notes, caller_first_name, caller_phone_digits, caller_age_group, caller_gender,
-            caller_language, caller_location_undisclosed, caller_municipality, caller_fsa, caller_relation, no_need,
-            crisis_flags, line_fields)
-          SELECT id, external_id, 'closed', channel, line_id, specialist_id, started_at, ended_at, ended_at,
-            disposition, notes, caller_first_name, caller_phone_digits, caller_age_group, caller_gender,
-            caller_language, caller_location_undisclosed, caller_municipality, caller_fsa, caller_relation, no_need,
-            crisis_flags, line_fields
-          FROM jsonb_to_recordset(${json(contacts)}) AS x(id uuid, external_id text, channel text, line_id text,
-            specialist_id uuid, started_at timestamptz, ended_at timestamptz, disposition text, notes text,
-            caller_first_name text, caller_phone_digits text, caller_age_group text, caller_gender text,
-            caller_language text, caller_location_undisclosed boolean, caller_municipality text, caller_fsa text,
-            caller_relation text, no_need boolean, crisis_flags text[], line_fields jsonb)
-          ON CONFLICT (external_id) DO NOTHING
-          RETURNING id`,
-    );
+  return withTransaction(ctx, async (tx) => {
+    const created = await insertImportedContacts(tx, contacts);
     const createdIds = new Set(created.map((r) => r.id));
     const needs: unknown[] = [];
     const referrals: unknown[] = [];
@@ -186,20 +170,13 @@ async function writeBatch(
         );
       });
     });
-    if (needs.length)
-      await tx.execute(sql`INSERT INTO contact_needs (id, contact_id, term_id, category_id, unmet_reason, unmet_note, position)
-        SELECT * FROM jsonb_to_recordset(${json(needs)}) AS x(id uuid, contact_id uuid, term_id text, category_id text,
-          unmet_reason text, unmet_note text, position int)`);
-    if (referrals.length)
-      await tx.execute(sql`INSERT INTO contact_referrals (id, contact_id, need_id, service_id, location_id, kind,
-          service_name, service_phone, position)
-        SELECT * FROM jsonb_to_recordset(${json(referrals)}) AS x(id uuid, contact_id uuid, need_id uuid,
-          service_id uuid, location_id uuid, kind text, service_name text, service_phone text, position int)`);
-    if (created.length)
-      await tx.execute(sql`INSERT INTO audit_log (actor_type, actor_id, actor_name, action, entity_type, entity_id, request_id)
-        SELECT ${ctx.actor.type}, ${ctx.actor.id}::uuid, ${ctx.actor.name}, 'import', 'contact', value,
-          ${ctx.requestId ?? null}
-        FROM jsonb_array_elements_text(${json(created.map((r) => r.id))})`);
+    await insertImportedNeeds(tx, needs);
+    await insertImportedReferrals(tx, referrals);
+    await insertImportAudit(
+      tx,
+      ctx,
+      created.map((r) => r.id),
+    );
     return created.length;
   });
 }
@@ -283,9 +260,4 @@ export async function importContacts({
   await flush();
   await Promise.all(inFlight);
   return report;
-}
-
-/** POST /api/contacts/import: the whole body is in memory already (bounded by the route's body limit). */
-export function importNdjson({ ctx, lines }: { ctx: ServiceContext; lines: string[] }) {
-  return importContacts({ ctx, lines });
 }
