@@ -86,13 +86,3 @@ export function PageHeader({
     </div>
   );
 }
-
-/** What a list shows when it has nothing, with an optional next step. */
-export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
-  return (
-    <div className="empty-state">
-      <p className="empty-state-title">{title}</p>
-      {children}
-    </div>
-  );
-}

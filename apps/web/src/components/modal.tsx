@@ -20,7 +20,8 @@ function keepFocusInside(event: KeyboardEvent<HTMLElement>) {
 }
 
 /**
- * A modal dialog: labelled by its title, focus moved inside on open (to `initialFocus`, else the dialog)
+ * The console's one modal dialog: labelled by its title, focus moved inside on open (to `initialFocus`:
+ * an element, or 'first-field' for the first field or button, as forms want; else the dialog itself)
  * and kept there, Escape calls `onEscape`, and focus returns where it was on close. `alert` makes it an
  * alertdialog, for messages that need an answer now.
  */
@@ -32,21 +33,28 @@ export function Modal({
   onEscape,
   initialFocus,
   alert = false,
+  className,
 }: {
   title: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
   actions?: ReactNode;
   onEscape?: () => void;
-  initialFocus?: RefObject<HTMLElement | null>;
+  initialFocus?: RefObject<HTMLElement | null> | 'first-field';
   alert?: boolean;
+  /** The screen's own class, e.g. for a wider dialog. */
+  className?: string;
 }) {
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    (initialFocus?.current ?? dialogRef.current)?.focus();
+    const target =
+      initialFocus === 'first-field'
+        ? dialogRef.current?.querySelector<HTMLElement>('input, select, textarea, button')
+        : initialFocus?.current;
+    (target ?? dialogRef.current)?.focus();
     return () => previous?.focus();
   }, [initialFocus]);
 
@@ -54,7 +62,7 @@ export function Modal({
     <div className="modal-backdrop">
       <div
         ref={dialogRef}
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role={alert ? 'alertdialog' : 'dialog'}
         aria-modal="true"
         aria-labelledby={`${id}-title`}

@@ -1,5 +1,6 @@
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { localeOf } from '../lib/localize';
 
 /**
  * Every src/i18n/<language>/<namespace>.json is loaded here: a feature adds its own file (same keys in
@@ -40,7 +41,7 @@ export function initialLanguage(): Language {
   const stored = storedLanguage();
   if (stored) return stored;
   const browser = typeof navigator === 'undefined' ? '' : navigator.language;
-  return browser.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return localeOf(browser.toLowerCase());
 }
 
 export const hasStoredLanguage = () => storedLanguage() !== null;

@@ -48,6 +48,10 @@ export class ApiError extends Error {
 
 export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError;
 
+/** Whether `value` is an ApiError with this code (e.g. 'validation', 'conflict'). */
+export const isApiErrorCode = (value: unknown, code: ApiError['code']): value is ApiError =>
+  isApiError(value) && value.code === code;
+
 /** Query parameters: empty values are left out, arrays repeat the key, dates become ISO strings. */
 type Query = object;
 

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localeOf } from './localize';
 
 /** Dates and times in the reader's language, Canadian conventions (en-CA / fr-CA). */
-export const localeTag = (language: string) => (language.startsWith('fr') ? 'fr-CA' : 'en-CA');
+export const localeTag = (language: string) => (localeOf(language) === 'fr' ? 'fr-CA' : 'en-CA');
 
 type DateInput = Date | string | number;
 const toDate = (value: DateInput) => (value instanceof Date ? value : new Date(value));

@@ -1,7 +1,7 @@
 import { Me, OkResponse, type Role } from '@relais/contracts';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { api, apiSession, isApiError, type RequestOptions } from './api';
+import { api, apiSession, isApiError, isApiErrorCode, type RequestOptions } from './api';
 import { privateStorage } from './private-storage';
 
 /**
@@ -35,7 +35,7 @@ export const meQueryOptions = () =>
     queryKey: meQueryKey,
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: 60_000,
-    retry: (count, err) => isApiError(err) && err.code === 'network' && count < 2,
+    retry: (count, err) => isApiErrorCode(err, 'network') && count < 2,
   });
 
 export function useSession() {

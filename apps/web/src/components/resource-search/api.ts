@@ -1,8 +1,8 @@
-import { DirectorySearchResponse, TaxonomyList, type DirectorySearchQuery } from '@relais/contracts';
+import { DirectorySearchResponse, type DirectorySearchQuery } from '@relais/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
-/** GET /api/directory/search and GET /api/directory/taxonomy, shared by the directory screens and the panel. */
+/** GET /api/directory/search, shared by the directory screens and the panel (the taxonomy: lib/taxonomy). */
 
 export const directoryQueryKey = ['directory'] as const;
 
@@ -19,12 +19,3 @@ export const directorySearchQueryOptions = (params: DirectorySearchParams) =>
 
 export const useDirectorySearch = (params: DirectorySearchParams, enabled = true) =>
   useQuery({ ...directorySearchQueryOptions(params), enabled });
-
-export const taxonomyQueryOptions = () =>
-  queryOptions({
-    queryKey: [...directoryQueryKey, 'taxonomy'],
-    queryFn: ({ signal }) => api.get('/api/directory/taxonomy', TaxonomyList, { signal }),
-    staleTime: 10 * 60_000,
-  });
-
-export const useTaxonomy = () => useQuery(taxonomyQueryOptions());

@@ -7,61 +7,47 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../app/providers';
 import i18n from '../../i18n';
+import { directoryResponse, directoryResult } from '../../test/directory';
 import { server } from '../../test/server';
 import { ResourceSearch, type ResourceSearchProps } from './resource-search';
 
-const result = (overrides: Partial<DirectorySearchResult> = {}): DirectorySearchResult => ({
-  id: '11111111-1111-4111-8111-111111111111',
-  serviceId: '22222222-2222-4222-8222-222222222222',
-  locationId: '33333333-3333-4333-8333-333333333333',
-  organizationId: '44444444-4444-4444-8444-444444444444',
-  nameEn: 'Lower Town Community Food Bank',
-  nameFr: 'Banque alimentaire communautaire de la Basse-Ville',
-  organizationNameEn: 'Lower Town Resource Centre',
-  organizationNameFr: null,
-  locationNameEn: null,
-  locationNameFr: null,
-  address1: '40 Cobourg Street',
-  city: 'Ottawa',
-  postalCode: 'K1N 8Z6',
-  latitude: 45.43,
-  longitude: -75.69,
-  distanceKm: 2.4,
-  hoursToday: [{ opensAt: '10:00', closesAt: '14:00' }],
-  openNow: true,
-  phone: '613-555-0101',
-  languages: ['en', 'fr'],
-  categoryIds: ['FOOD'],
-  minAge: null,
-  maxAge: null,
-  lastVerifiedAt: '2026-09-01T12:00:00.000Z',
-  status: 'active',
-  ...overrides,
-});
+const result = (overrides: Partial<DirectorySearchResult> = {}): DirectorySearchResult =>
+  directoryResult({
+    id: '11111111-1111-4111-8111-111111111111',
+    serviceId: '22222222-2222-4222-8222-222222222222',
+    locationId: '33333333-3333-4333-8333-333333333333',
+    organizationId: '44444444-4444-4444-8444-444444444444',
+    nameEn: 'Lower Town Community Food Bank',
+    nameFr: 'Banque alimentaire communautaire de la Basse-Ville',
+    organizationNameEn: 'Lower Town Resource Centre',
+    address1: '40 Cobourg Street',
+    city: 'Ottawa',
+    postalCode: 'K1N 8Z6',
+    latitude: 45.43,
+    longitude: -75.69,
+    distanceKm: 2.4,
+    hoursToday: [{ opensAt: '10:00', closesAt: '14:00' }],
+    phone: '613-555-0101',
+    ...overrides,
+  });
 
-const response = (
-  items: DirectorySearchResult[],
-  extra: Partial<DirectorySearchResponse> = {},
-): DirectorySearchResponse => ({
-  items,
-  total: items.length,
-  page: 1,
-  perPage: 20,
-  facets: {
-    categories: [{ id: 'FOOD', nameEn: 'Food / Meals', nameFr: 'Nourriture / repas', count: items.length }],
-    languages: [
-      { id: 'en', nameEn: null, nameFr: null, count: items.length },
-      { id: 'fr', nameEn: null, nameFr: null, count: items.length },
-    ],
-  },
-  interpreted: {
-    text: 'banque alimentaire',
-    near: { kind: 'postal_code', label: 'K1N', latitude: 45.3, longitude: -75.9 },
-    radiusKm: 25,
-    corrections: [{ from: 'banqe', to: 'banque' }],
-  },
-  ...extra,
-});
+const response = (items: DirectorySearchResult[], extra: Partial<DirectorySearchResponse> = {}) =>
+  directoryResponse(items, {
+    facets: {
+      categories: [{ id: 'FOOD', nameEn: 'Food / Meals', nameFr: 'Nourriture / repas', count: items.length }],
+      languages: [
+        { id: 'en', nameEn: null, nameFr: null, count: items.length },
+        { id: 'fr', nameEn: null, nameFr: null, count: items.length },
+      ],
+    },
+    interpreted: {
+      text: 'banque alimentaire',
+      near: { kind: 'postal_code', label: 'K1N', latitude: 45.3, longitude: -75.9 },
+      radiusKm: 25,
+      corrections: [{ from: 'banqe', to: 'banque' }],
+    },
+    ...extra,
+  });
 
 const taxonomy: TaxonomyList = {
   items: [

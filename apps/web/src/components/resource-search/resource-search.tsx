@@ -1,12 +1,16 @@
 import type { DirectorySearchResult, TaxonomyTerm } from '@relais/contracts';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { useLocalize } from '../../lib/localize';
+import { useTaxonomy } from '../../lib/taxonomy';
+import { useDebounced } from '../../lib/use-debounced';
 import { ErrorAlert, Loading } from '../feedback';
-import { Pager } from '../pager';
-import { useDirectorySearch, useTaxonomy, type DirectorySearchParams } from './api';
-import { formatPeriods, useLocalize } from './localize';
+import { Pager, pageCount } from '../pager';
+import { PhoneLink } from '../phone';
+import { HoursToday } from '../schedule';
+import { useDirectorySearch, type DirectorySearchParams } from './api';
 import './resource-search.css';
 
 export interface SelectedService {
@@ -73,15 +77,6 @@ const LANGUAGES = [
 ];
 const POSTAL = /^[A-Za-z]\d[A-Za-z]/;
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 /** The directory search panel: search as you type, filters, facets and results with a select button. */
 export function ResourceSearch({
   onSelect,
@@ -94,7 +89,7 @@ export function ResourceSearch({
   debounceMs = 250,
 }: ResourceSearchProps) {
   const { t } = useTranslation('directory');
-  const { text } = useLocalize();
+  const { pick } = useLocalize();
   const ids = {
     q: useId(),
     place: useId(),
@@ -140,7 +135,7 @@ export function ResourceSearch({
   const fieldErrors = isApiError(search.error) ? search.error.fieldMessages() : {};
   const placeError = fieldErrors.postalCode ?? fieldErrors.municipality;
   const data = search.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
+  const pages = data ? pageCount(data) : 1;
 
   return (
     <section className="rs-panel" aria-label={t('panel.label')}>
@@ -187,11 +182,11 @@ export function ResourceSearch({
           <select id={ids.category} value={taxonomy} onChange={(e) => setTaxonomy(e.target.value)}>
             <option value="">{t('panel.allCategories')}</option>
             {categories.map(({ top, children }) => (
-              <optgroup key={top.id} label={text(top.nameEn, top.nameFr)}>
-                <option value={top.id}>{t('panel.allOf', { name: text(top.nameEn, top.nameFr) })}</option>
+              <optgroup key={top.id} label={pick(top, 'name')}>
+                <option value={top.id}>{t('panel.allOf', { name: pick(top, 'name') })}</option>
                 {children.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {text(c.nameEn, c.nameFr)}
+                    {pick(c, 'name')}
                   </option>
                 ))}
               </optgroup>
@@ -255,13 +250,7 @@ export function ResourceSearch({
               />
             ))}
           </ol>
-          <Pager
-            className="rs-pager"
-            labels={{ label: t('panel.pages') }}
-            page={page}
-            pages={pages}
-            onPage={setPage}
-          />
+          <Pager labels={{ label: t('panel.pages') }} page={page} pages={pages} onPage={setPage} />
         </>
       ) : null}
     </section>
@@ -332,60 +321,60 @@ function Facets({
   onLanguage: (code: string) => void;
 }) {
   const { t } = useTranslation('directory');
-  const { text } = useLocalize();
+  const { pick } = useLocalize();
   if (data.facets.categories.length === 0 && data.facets.languages.length === 0) return null;
   return (
     <div className="rs-facets">
-      <div role="group" aria-label={t('panel.categoryFacets')} className="rs-facet-row">
-        {data.facets.categories.map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            className="rs-chip"
-            aria-pressed={taxonomy === c.id}
-            onClick={() => onCategory(c.id)}
-          >
-            {text(c.nameEn, c.nameFr) || c.id} <span className="rs-chip-count">{c.count}</span>
-          </button>
-        ))}
-      </div>
-      <div role="group" aria-label={t('panel.languageFacets')} className="rs-facet-row">
-        {data.facets.languages.slice(0, 8).map((l) => (
-          <button
-            key={l.id}
-            type="button"
-            className="rs-chip"
-            aria-pressed={language === l.id}
-            onClick={() => onLanguage(l.id)}
-          >
-            {t(`languages.${l.id}`, { defaultValue: l.id })} <span className="rs-chip-count">{l.count}</span>
-          </button>
-        ))}
-      </div>
+      <FacetRow
+        label={t('panel.categoryFacets')}
+        selected={taxonomy}
+        onChoose={onCategory}
+        items={data.facets.categories.map((c) => ({
+          id: c.id,
+          name: pick(c, 'name') || c.id,
+          count: c.count,
+        }))}
+      />
+      <FacetRow
+        label={t('panel.languageFacets')}
+        selected={language}
+        onChoose={onLanguage}
+        items={data.facets.languages.slice(0, 8).map((l) => ({
+          id: l.id,
+          name: t(`languages.${l.id}`, { defaultValue: l.id }),
+          count: l.count,
+        }))}
+      />
     </div>
   );
 }
 
-export function HoursToday({
-  hoursToday,
-  openNow,
+/** One row of facet chips: pressing a chip filters on it, pressing it again clears the filter. */
+function FacetRow({
+  label,
+  items,
+  selected,
+  onChoose,
 }: {
-  hoursToday: DirectorySearchResult['hoursToday'];
-  openNow: boolean | null;
+  label: string;
+  items: Array<{ id: string; name: string; count: number }>;
+  selected: string;
+  onChoose: (id: string) => void;
 }) {
-  const { t } = useTranslation('directory');
-  const { locale } = useLocalize();
-  if (hoursToday === null) return <span className="muted">{t('hours.unknown')}</span>;
-  if (hoursToday.length === 0) return <span>{t('hours.closedToday')}</span>;
   return (
-    <span>
-      {openNow ? (
-        <strong className="rs-open">{t('hours.openNow')}</strong>
-      ) : (
-        <span className="rs-closed">{t('hours.closedNow')}</span>
-      )}{' '}
-      {t('hours.today', { hours: formatPeriods(hoursToday, locale) })}
-    </span>
+    <div role="group" aria-label={label} className="rs-facet-row">
+      {items.map((item) => (
+        <button
+          key={item.id}
+          type="button"
+          className="rs-chip"
+          aria-pressed={selected === item.id}
+          onClick={() => onChoose(item.id)}
+        >
+          {item.name} <span className="rs-chip-count">{item.count}</span>
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -403,17 +392,17 @@ function ResultCard({
   onOpenDetails?: () => void;
 }) {
   const { t } = useTranslation('directory');
-  const { text, lang } = useLocalize();
+  const { pick, pickLang } = useLocalize();
   const format = useFormat();
-  const name = text(item.nameEn, item.nameFr);
+  const name = pick(item, 'name');
   return (
     <li className="rs-result">
       <div className="rs-result-main">
-        <h3 className="rs-result-name" lang={lang(item.nameEn, item.nameFr)}>
+        <h3 className="rs-result-name" lang={pickLang(item, 'name')}>
           {name}
         </h3>
-        <p className="rs-result-agency" lang={lang(item.organizationNameEn, item.organizationNameFr)}>
-          {text(item.organizationNameEn, item.organizationNameFr)}
+        <p className="rs-result-agency" lang={pickLang(item, 'organizationName')}>
+          {pick(item, 'organizationName')}
         </p>
         {item.status === 'active_no_refer' ? (
           <span className="badge rs-badge-warning">{t('status.active_no_refer')}</span>
@@ -439,7 +428,7 @@ function ResultCard({
             <div>
               <dt>{t('result.phone')}</dt>
               <dd>
-                <a href={`tel:${item.phone.replace(/[^\d+]/g, '')}`}>{item.phone}</a>
+                <PhoneLink number={item.phone} />
               </dd>
             </div>
           ) : null}

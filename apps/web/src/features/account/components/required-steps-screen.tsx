@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../../components/language-switch';
+import { SignInLayout } from '../../../components/sign-in-layout';
 import { signOut, useCurrentStaff } from '../../../lib/session';
 import '../account.css';
 import { PasswordForm } from './password-form';
@@ -19,35 +19,30 @@ export function RequiredStepsScreen() {
   const [step] = me.required;
 
   return (
-    <div className="login-page">
-      <div className="login-top">
-        <LanguageSwitch />
-      </div>
-      <main className="login-card" id="main">
-        <h1>{t('steps.title')}</h1>
-        {step === 'change_password' ? (
-          <>
-            <p>{t('steps.changePassword')}</p>
-            <PasswordForm />
-          </>
-        ) : (
-          <>
-            <p>{t('steps.enrolTotp')}</p>
-            <TotpEnrolment />
-          </>
-        )}
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={leaving}
-          onClick={() => {
-            setLeaving(true);
-            void signOut(queryClient).catch(() => undefined);
-          }}
-        >
-          {t('steps.signOut')}
-        </button>
-      </main>
-    </div>
+    <SignInLayout>
+      <h1>{t('steps.title')}</h1>
+      {step === 'change_password' ? (
+        <>
+          <p>{t('steps.changePassword')}</p>
+          <PasswordForm />
+        </>
+      ) : (
+        <>
+          <p>{t('steps.enrolTotp')}</p>
+          <TotpEnrolment />
+        </>
+      )}
+      <button
+        type="button"
+        className="button button-quiet"
+        disabled={leaving}
+        onClick={() => {
+          setLeaving(true);
+          void signOut(queryClient).catch(() => undefined);
+        }}
+      >
+        {t('steps.signOut')}
+      </button>
+    </SignInLayout>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorAlert } from '../../../components/feedback';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api';
+import { isApiErrorCode } from '../../../lib/api';
 import { useCurrentStaff } from '../../../lib/session';
 import { useConfirmTotp, useDisableTotp, useStartTotpSetup } from '../api/totp';
 
@@ -42,7 +42,7 @@ export function TotpEnrolment() {
   const [error, setError] = useState<string | null>(null);
 
   if (!setup) {
-    const wrongPassword = isApiError(start.error) && start.error.code === 'validation';
+    const wrongPassword = isApiErrorCode(start.error, 'validation');
     return (
       <form
         className="form"
@@ -75,11 +75,10 @@ export function TotpEnrolment() {
     if (!SIX_DIGITS.test(typed)) return setError('totp.errors.code');
     setError(null);
     confirm.mutate(typed, {
-      onError: (err) =>
-        setError(isApiError(err) && err.code === 'validation' ? 'totp.errors.wrongCode' : null),
+      onError: (err) => setError(isApiErrorCode(err, 'validation') ? 'totp.errors.wrongCode' : null),
     });
   };
-  const unexpected = confirm.error && !(isApiError(confirm.error) && confirm.error.code === 'validation');
+  const unexpected = confirm.error && !isApiErrorCode(confirm.error, 'validation');
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={t('totp.title')}>
@@ -119,7 +118,7 @@ function TotpDisable() {
   const { t } = useTranslation('account');
   const disable = useDisableTotp();
   const [password, setPassword] = useState('');
-  const wrong = isApiError(disable.error) && disable.error.code === 'validation';
+  const wrong = isApiErrorCode(disable.error, 'validation');
   return (
     <form
       className="form"

@@ -1,11 +1,14 @@
 import { AUDIT_ACTIONS, type AuditActor, type AuditEntry } from '@relais/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
-import { Pager } from '../../../components/pager';
+import { Link } from 'react-router-dom';
+import { DataTable, type Column } from '../../../components/data-table';
+import { PageHeader } from '../../../components/feedback';
+import { Pager, pageCount } from '../../../components/pager';
+import { QueryState } from '../../../components/query-state';
 import { useFormat } from '../../../lib/format';
 import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
+import { useListParams } from '../../../lib/use-list-params';
 import { useAuditActors } from '../api/audit-actors';
 import { useAuditPage, type AuditFilters } from '../api/audit-page';
 
@@ -32,8 +35,7 @@ const ENTITY_TYPES = [
 /** Supervisors and admins: who did what to which record, and when (field names only, never values). */
 export default function AuditScreen() {
   const { t } = useTranslation('audit');
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { params, setParams, page, setPage } = useListParams();
   const draft = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Draft;
   const filters: AuditFilters = { page, perPage: PER_PAGE };
   for (const key of FILTERS) if (draft[key]) filters[key] = draft[key];
@@ -48,15 +50,9 @@ export default function AuditScreen() {
     }
     setParams(out);
   };
-  const setPage = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    setParams(next);
-  };
-  const pages = audit.data ? Math.max(1, Math.ceil(audit.data.total / audit.data.perPage)) : 1;
 
   return (
-    <div className="page au-page">
+    <div className="page page-stack">
       <PageHeader title={t('title')}>
         <p className="muted">{t('intro')}</p>
       </PageHeader>
@@ -67,28 +63,23 @@ export default function AuditScreen() {
         onApply={(next) => setParams(toParams(next))}
         onClear={() => setParams(new URLSearchParams())}
       />
-      {audit.isPending ? <Loading /> : null}
-      {audit.error ? <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} /> : null}
-      {audit.data ? (
-        <>
-          <p className="muted small" aria-live="polite">
-            {t('count', { count: audit.data.total })}
-          </p>
-          {audit.data.items.length ? (
-            <AuditTable items={audit.data.items} onFilter={apply} />
-          ) : (
-            <p>{t('empty')}</p>
-          )}
-          <Pager
-            className="au-pager"
-            buttonClassName="button button-quiet"
-            labels={{ previous: t('pager.newer'), next: t('pager.older') }}
-            page={page}
-            pages={pages}
-            onPage={setPage}
-          />
-        </>
-      ) : null}
+      <QueryState query={audit}>
+        {(data) => (
+          <>
+            <p className="muted small" aria-live="polite">
+              {t('count', { count: data.total })}
+            </p>
+            {data.items.length ? <AuditTable items={data.items} onFilter={apply} /> : <p>{t('empty')}</p>}
+            <Pager
+              buttonClassName="button button-quiet"
+              labels={{ previous: t('pager.newer'), next: t('pager.older') }}
+              page={page}
+              pages={pageCount(data)}
+              onPage={setPage}
+            />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
@@ -224,6 +215,7 @@ function AuditTable({ items, onFilter }: { items: AuditEntry[]; onFilter: (next:
   const opensContacts = hasAnyRole(me.staff.roles, ['specialist', 'supervisor', 'followup']);
   const label = (group: 'actions' | 'entities', value: string) =>
     t(`${group}.${value}`, { defaultValue: value });
+  const openedContact = (entry: AuditEntry) => entry.action === 'read' && entry.entityType === 'contact';
   const actorKind = (entry: AuditEntry) =>
     entry.actorType === 'api_key'
       ? t('actorTypes.api_key')
@@ -231,75 +223,80 @@ function AuditTable({ items, onFilter }: { items: AuditEntry[]; onFilter: (next:
         ? t('actorTypes.system')
         : null;
 
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: 'when',
+      header: t('columns.when'),
+      className: 'au-when',
+      cell: (entry) => <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>,
+    },
+    {
+      key: 'who',
+      header: t('columns.who'),
+      cell: (entry) => {
+        const kind = actorKind(entry);
+        return (
+          <>
+            {entry.actorId ? (
+              <button
+                type="button"
+                className="au-link-button"
+                onClick={() => onFilter({ actorId: entry.actorId ?? '' })}
+                title={t('filterByActor')}
+              >
+                {entry.actorName ?? entry.actorId}
+              </button>
+            ) : (
+              <span>{entry.actorName ?? '—'}</span>
+            )}
+            {kind ? <span className="muted small"> ({kind})</span> : null}
+          </>
+        );
+      },
+    },
+    { key: 'action', header: t('columns.action'), cell: (entry) => label('actions', entry.action) },
+    {
+      key: 'record',
+      header: t('columns.record'),
+      cell: (entry) => (
+        <>
+          <span>{label('entities', entry.entityType)}</span>
+          {entry.entityId ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="au-link-button au-id"
+                onClick={() => onFilter({ entityType: entry.entityType, entityId: entry.entityId ?? '' })}
+                title={t('filterByRecord')}
+              >
+                {entry.entityId}
+              </button>
+              {openedContact(entry) && opensContacts ? (
+                <>
+                  {' · '}
+                  <Link to={`/contacts/${encodeURIComponent(entry.entityId)}`}>{t('openContact')}</Link>
+                </>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'fields',
+      header: t('columns.fields'),
+      className: 'small',
+      cell: (entry) => (entry.fields?.length ? entry.fields.join(', ') : '—'),
+    },
+  ];
+
   return (
-    <div className="au-table-wrap">
-      <table className="au-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.when')}</th>
-            <th scope="col">{t('columns.who')}</th>
-            <th scope="col">{t('columns.action')}</th>
-            <th scope="col">{t('columns.record')}</th>
-            <th scope="col">{t('columns.fields')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((entry) => {
-            const openedContact = entry.action === 'read' && entry.entityType === 'contact';
-            const kind = actorKind(entry);
-            return (
-              <tr key={entry.id} className={openedContact ? 'au-read' : undefined}>
-                <td className="au-when">
-                  <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-                </td>
-                <td>
-                  {entry.actorId ? (
-                    <button
-                      type="button"
-                      className="au-link-button"
-                      onClick={() => onFilter({ actorId: entry.actorId ?? '' })}
-                      title={t('filterByActor')}
-                    >
-                      {entry.actorName ?? entry.actorId}
-                    </button>
-                  ) : (
-                    <span>{entry.actorName ?? '—'}</span>
-                  )}
-                  {kind ? <span className="muted small"> ({kind})</span> : null}
-                </td>
-                <td>{label('actions', entry.action)}</td>
-                <td>
-                  <span>{label('entities', entry.entityType)}</span>
-                  {entry.entityId ? (
-                    <>
-                      {' '}
-                      <button
-                        type="button"
-                        className="au-link-button au-id"
-                        onClick={() =>
-                          onFilter({ entityType: entry.entityType, entityId: entry.entityId ?? '' })
-                        }
-                        title={t('filterByRecord')}
-                      >
-                        {entry.entityId}
-                      </button>
-                      {openedContact && opensContacts ? (
-                        <>
-                          {' · '}
-                          <Link to={`/contacts/${encodeURIComponent(entry.entityId)}`}>
-                            {t('openContact')}
-                          </Link>
-                        </>
-                      ) : null}
-                    </>
-                  ) : null}
-                </td>
-                <td className="small">{entry.fields?.length ? entry.fields.join(', ') : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(entry) => entry.id}
+      rowClassName={(entry) => (openedContact(entry) ? 'au-read' : undefined)}
+    />
   );
 }

@@ -5,6 +5,13 @@ import { LANGUAGE_STORAGE_KEY } from '../../../i18n';
 import { errorBody, meFixture, signedIn } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { server } from '../../../test/server';
+import { acceptLogin, submitLogin } from '../../../test/sign-in';
+
+/** Sam, whose profile says French. */
+function frenchProfile() {
+  const me = meFixture(['specialist']);
+  return { ...me, staff: { ...me.staff, locale: 'fr' as const } };
+}
 
 describe('login screen', () => {
   it('sends someone who is not signed in to the login screen', async () => {
@@ -25,9 +32,7 @@ describe('login screen', () => {
       }),
     );
     const { user } = renderApp({ path: '/login' });
-    await user.type(await screen.findByLabelText('Email'), '  specialist@demo.relais ');
-    await user.type(screen.getByLabelText('Password'), 'relais-demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, '  specialist@demo.relais ');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Hello, Sam' })).toBeInTheDocument();
     expect(sent).toEqual({ email: 'specialist@demo.relais', password: 'relais-demo-2026' });
@@ -36,35 +41,17 @@ describe('login screen', () => {
   });
 
   it('opens in the language of the person’s profile unless this browser chose one', async () => {
-    const me = meFixture(['specialist']);
-    const french = { ...me, staff: { ...me.staff, locale: 'fr' as const } };
-    server.use(
-      http.post('/api/auth/login', () => {
-        signedIn(french);
-        return HttpResponse.json(french);
-      }),
-    );
+    acceptLogin(frenchProfile());
     const { user } = renderApp({ path: '/login' });
-    await user.type(await screen.findByLabelText('Email'), 'specialist@demo.relais');
-    await user.type(screen.getByLabelText('Password'), 'relais-demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, 'specialist@demo.relais');
     expect(await screen.findByRole('heading', { level: 1, name: 'Bonjour, Sam' })).toBeInTheDocument();
   });
 
   it('keeps the language chosen on this browser over the profile’s', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
-    const me = meFixture(['specialist']);
-    const french = { ...me, staff: { ...me.staff, locale: 'fr' as const } };
-    server.use(
-      http.post('/api/auth/login', () => {
-        signedIn(french);
-        return HttpResponse.json(french);
-      }),
-    );
+    acceptLogin(frenchProfile());
     const { user } = renderApp({ path: '/login' });
-    await user.type(await screen.findByLabelText('Email'), 'specialist@demo.relais');
-    await user.type(screen.getByLabelText('Password'), 'relais-demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, 'specialist@demo.relais');
     expect(await screen.findByRole('heading', { level: 1, name: 'Hello, Sam' })).toBeInTheDocument();
   });
 
@@ -75,9 +62,7 @@ describe('login screen', () => {
       ),
     );
     const { user, router } = renderApp({ path: '/login' });
-    await user.type(await screen.findByLabelText('Email'), 'specialist@demo.relais');
-    await user.type(screen.getByLabelText('Password'), 'wrong');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, 'specialist@demo.relais', 'wrong');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is not right.');
     expect(screen.getByLabelText('Email')).toHaveValue('specialist@demo.relais');
@@ -91,9 +76,7 @@ describe('login screen', () => {
       ),
     );
     const { user } = renderApp({ path: '/login' });
-    await user.type(await screen.findByLabelText('Email'), 'specialist@demo.relais');
-    await user.type(screen.getByLabelText('Password'), 'wrong');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, 'specialist@demo.relais', 'wrong');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Too many attempts. Wait a moment and try again.',
     );
@@ -128,16 +111,9 @@ describe('login screen', () => {
 
   it('returns to the page that was asked for once signed in', async () => {
     const me = meFixture(['supervisor']);
-    server.use(
-      http.post('/api/auth/login', () => {
-        signedIn(me);
-        return HttpResponse.json(me);
-      }),
-    );
+    acceptLogin(me);
     const { user, router } = renderApp({ path: '/somewhere/deep?tab=2' });
-    await user.type(await screen.findByLabelText('Email'), 'supervisor@demo.relais');
-    await user.type(screen.getByLabelText('Password'), 'relais-demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, 'supervisor@demo.relais');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/somewhere/deep');
     expect(router.state.location.search).toBe('?tab=2');

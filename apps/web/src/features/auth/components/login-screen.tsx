@@ -1,13 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Alert, useErrorMessage } from '../../../components/feedback';
-import { LanguageSwitch } from '../../../components/language-switch';
+import { Field } from '../../../components/field';
+import { SignInLayout } from '../../../components/sign-in-layout';
 import { isApiError } from '../../../lib/api';
 import { useSession, useSignedOutReason } from '../../../lib/session';
 import { useLogin } from '../api/login';
 
-type Field = 'email' | 'password' | 'totpCode';
+type FieldName = 'email' | 'password' | 'totpCode';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SIX_DIGITS = /^\d{6}$/;
 
@@ -17,8 +18,8 @@ const secondFactorOf = (error: unknown) => {
   return error.details.reason === 'invalid' ? 'invalid' : 'missing';
 };
 
-function validate(email: string, password: string): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {};
+function validate(email: string, password: string): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
   if (!email.trim()) errors.email = 'login.errors.emailRequired';
   else if (!EMAIL.test(email.trim())) errors.email = 'login.errors.emailInvalid';
   if (!password) errors.password = 'login.errors.passwordRequired';
@@ -44,11 +45,10 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const [totpCode, setTotpCode] = useState('');
   const [askCode, setAskCode] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
-  const id = useId();
 
   if (me) return <Navigate to={returnPath} replace />;
 
@@ -91,97 +91,77 @@ export function LoginScreen() {
           ? t('login.errors.invalid')
           : errorMessage(login.error)
     : null;
-  const fieldError = (field: Field) => {
+  const fieldError = (field: FieldName) => {
     const key = fieldErrors[field];
-    return key ? (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {t(key)}
-      </p>
-    ) : null;
+    return key ? t(key) : undefined;
   };
 
   return (
-    <div className="login-page">
-      <div className="login-top">
-        <LanguageSwitch />
+    <SignInLayout>
+      <div className="brand brand-large">
+        <span className="brand-mark" aria-hidden="true">
+          R
+        </span>
+        <span>
+          <span className="brand-name">{t('common:app.name')}</span>
+          <span className="brand-tagline">{t('common:app.tagline')}</span>
+        </span>
       </div>
-      <main className="login-card" id="main">
-        <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">
-            R
-          </span>
-          <span>
-            <span className="brand-name">{t('common:app.name')}</span>
-            <span className="brand-tagline">{t('common:app.tagline')}</span>
-          </span>
-        </div>
-        <h1>{t('login.title')}</h1>
-        <p className="muted">{t('login.subtitle')}</p>
-        {reason && !login.isPending ? (
-          <Alert tone={reason === 'logout' ? 'info' : 'warning'}>{t(`common:signedOut.${reason}`)}</Alert>
-        ) : null}
-        {serverError ? <Alert tone="error">{serverError}</Alert> : null}
-        <form onSubmit={onSubmit} noValidate className="form">
-          <div className="field">
-            <label htmlFor={`${id}-email`}>{t('login.email')}</label>
+      <h1>{t('login.title')}</h1>
+      <p className="muted">{t('login.subtitle')}</p>
+      {reason && !login.isPending ? (
+        <Alert tone={reason === 'logout' ? 'info' : 'warning'}>{t(`common:signedOut.${reason}`)}</Alert>
+      ) : null}
+      {serverError ? <Alert tone="error">{serverError}</Alert> : null}
+      <form onSubmit={onSubmit} noValidate className="form">
+        <Field label={t('login.email')} error={fieldError('email')}>
+          {(props) => (
             <input
+              {...props}
               ref={emailRef}
-              id={`${id}-email`}
               type="email"
               name="email"
               autoComplete="username"
               autoFocus
               value={email}
               onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={fieldErrors.email ? true : undefined}
-              aria-describedby={fieldErrors.email ? `${id}-email-error` : undefined}
             />
-            {fieldError('email')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('login.password')}</label>
+          )}
+        </Field>
+        <Field label={t('login.password')} error={fieldError('password')}>
+          {(props) => (
             <input
+              {...props}
               ref={passwordRef}
-              id={`${id}-password`}
               type="password"
               name="password"
               autoComplete="current-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={fieldErrors.password ? true : undefined}
-              aria-describedby={fieldErrors.password ? `${id}-password-error` : undefined}
             />
-            {fieldError('password')}
-          </div>
-          {askCode ? (
-            <div className="field">
-              <label htmlFor={`${id}-totpCode`}>{t('login.code')}</label>
-              <p className="field-hint" id={`${id}-totpCode-hint`}>
-                {t('login.codeHint')}
-              </p>
+          )}
+        </Field>
+        {askCode ? (
+          <Field label={t('login.code')} hint={t('login.codeHint')} error={fieldError('totpCode')}>
+            {(props) => (
               <input
+                {...props}
                 ref={codeRef}
-                id={`${id}-totpCode`}
                 name="totpCode"
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 maxLength={7}
                 value={totpCode}
                 onChange={(e) => setTotpCode(e.target.value)}
-                aria-invalid={fieldErrors.totpCode ? true : undefined}
-                aria-describedby={
-                  fieldErrors.totpCode ? `${id}-totpCode-hint ${id}-totpCode-error` : `${id}-totpCode-hint`
-                }
               />
-              {fieldError('totpCode')}
-            </div>
-          ) : null}
-          <button type="submit" className="button button-primary button-block" disabled={login.isPending}>
-            {login.isPending ? t('login.submitting') : t('login.submit')}
-          </button>
-        </form>
-        <p className="muted small login-hint">{t('login.hint')}</p>
-      </main>
-    </div>
+            )}
+          </Field>
+        ) : null}
+        <button type="submit" className="button button-primary button-block" disabled={login.isPending}>
+          {login.isPending ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+      <p className="muted small login-hint">{t('login.hint')}</p>
+    </SignInLayout>
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorBody, meFixture, signedIn } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { server } from '../../../test/server';
+import { submitLogin } from '../../../test/sign-in';
 
 const needCode = (reason: 'missing' | 'invalid') =>
   HttpResponse.json(
@@ -26,9 +27,7 @@ describe('sign-in with two-step verification', () => {
       }),
     );
     const { user } = renderApp({ path: '/login' });
-    await user.type(await screen.findByLabelText('Email'), 'supervisor@demo.relais');
-    await user.type(screen.getByLabelText('Password'), 'relais-demo-2026');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await submitLogin(user, 'supervisor@demo.relais');
 
     const code = await screen.findByLabelText('Code from your authenticator app');
     expect(code).toHaveFocus();

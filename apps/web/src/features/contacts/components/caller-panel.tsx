@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { missingAt } from '../model/missing';
 import { UNDISCLOSED_LANGUAGE, type DraftCaller } from '../model/draft';
 import { ChoiceGroup } from './choice-group';
+import { FieldError } from './field-error';
 import { LanguagePicker } from './language-picker';
 import { RepeatCaller } from './repeat-caller';
 import { useWorkspace } from './workspace-context';
@@ -156,7 +157,7 @@ export function CallerPanel() {
             {t('undisclosed')}
           </button>
         </div>
-        {locationError ? <p className="ct-field-error">{locationError}</p> : null}
+        <FieldError>{locationError}</FieldError>
       </fieldset>
 
       <ChoiceGroup

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldError } from './field-error';
 
 export interface Choice {
   value: string;
@@ -48,11 +49,7 @@ export function ChoiceGroup(props: ChoiceGroupProps) {
           </label>
         ))}
       </div>
-      {error ? (
-        <p className="ct-field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from '../../../components/data-table';
 import { Modal } from '../../../components/modal';
 import { languageName } from '../model/languages';
 import { diffPaths, valueAt } from '../model/diff';
@@ -19,6 +20,7 @@ const ENUM_KEYS: Record<string, string> = {
 };
 
 interface Row {
+  key: string;
   label: string;
   mine: string;
   theirs: string;
@@ -63,11 +65,18 @@ export function ConflictDialog({
     if (rows.has(key)) continue;
     const simple = key === path;
     rows.set(key, {
+      key,
       label: fieldLabel(t, key),
       mine: simple ? display(valueAt(conflict.mine, path), path) : t('conflict.changed'),
       theirs: simple ? display(valueAt(conflict.theirs.value, path), path) : t('conflict.changed'),
     });
   }
+
+  const columns: Column<Row>[] = [
+    { key: 'field', header: t('conflict.field'), rowHeader: true, cell: (row) => row.label },
+    { key: 'mine', header: t('conflict.mine'), cell: (row) => row.mine },
+    { key: 'theirs', header: t('conflict.theirs'), cell: (row) => row.theirs },
+  ];
 
   return (
     <Modal
@@ -85,25 +94,8 @@ export function ConflictDialog({
         </>
       }
     >
-      <div className="ct-table-wrap ct-conflict">
-        <table className="ct-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('conflict.field')}</th>
-              <th scope="col">{t('conflict.mine')}</th>
-              <th scope="col">{t('conflict.theirs')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...rows.entries()].map(([key, row]) => (
-              <tr key={key}>
-                <th scope="row">{row.label}</th>
-                <td>{row.mine}</td>
-                <td>{row.theirs}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="ct-conflict">
+        <DataTable columns={columns} rows={[...rows.values()]} rowKey={(row) => row.key} />
       </div>
     </Modal>
   );

@@ -1,18 +1,19 @@
 import { ContactPhone, type Contact } from '@relais/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { Alert, PageHeader } from '../../../components/feedback';
 import { api } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
+import { useLocalize } from '../../../lib/localize';
 import { useLines } from '../api/lines';
-import { useTaxonomy } from '../api/taxonomy';
 import { useTimeline } from '../api/timeline';
 import { formatDuration } from '../hooks/use-elapsed';
 import { UNDISCLOSED_LANGUAGE } from '../model/draft';
 import { languageName } from '../model/languages';
 import { fieldLabel } from '../model/missing';
-import { indexTaxonomy, termPath } from '../model/taxonomy';
+import { useTaxonomyIndex } from '../hooks/use-taxonomy-index';
+import { termPath } from '../model/taxonomy';
 import { ReferralLine } from './referral-line';
 import { RepeatCaller } from './repeat-caller';
 
@@ -23,14 +24,10 @@ export function ContactRecord({ contact }: { contact: Contact }) {
   const location = useLocation();
   const justClosed = (location.state as { justClosed?: boolean } | null)?.justClosed === true;
   const lines = useLines();
-  const taxonomyQuery = useTaxonomy();
-  const taxonomy = useMemo(
-    () => (taxonomyQuery.data ? indexTaxonomy(taxonomyQuery.data, i18n.language) : undefined),
-    [taxonomyQuery.data, i18n.language],
-  );
-  const fr = i18n.language.startsWith('fr');
+  const { taxonomy } = useTaxonomyIndex();
+  const { pick } = useLocalize();
   const line = lines.data?.find((l) => l.id === contact.lineId);
-  const lineName = line ? (fr ? line.nameFr : line.nameEn) : contact.lineId;
+  const lineName = line ? pick(line, 'name') : contact.lineId;
   const { caller } = contact;
   const none = t('detail.none');
   const coded = (group: string, value: string | null) =>
@@ -128,13 +125,11 @@ export function ContactRecord({ contact }: { contact: Contact }) {
                   : typeof value === 'boolean'
                     ? t(value ? 'line.yes' : 'line.no')
                     : option
-                      ? fr
-                        ? option.labelFr
-                        : option.labelEn
+                      ? pick(option, 'label')
                       : String(value);
               return (
                 <div key={field.key}>
-                  <dt>{fr ? field.labelFr : field.labelEn}</dt>
+                  <dt>{pick(field, 'label')}</dt>
                   <dd>{shown}</dd>
                 </div>
               );

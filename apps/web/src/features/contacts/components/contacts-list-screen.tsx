@@ -1,16 +1,21 @@
-import { ContactStatus, type ContactListQuery } from '@relais/contracts';
-import { useMemo, useState, type ReactNode } from 'react';
+import { ContactStatus, type ContactListQuery, type ContactSummary } from '@relais/contracts';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
+import { Link, useNavigate } from 'react-router-dom';
+import { DataTable, type Column } from '../../../components/data-table';
+import { PageHeader } from '../../../components/feedback';
+import { Pager, pageCount } from '../../../components/pager';
+import { QueryState } from '../../../components/query-state';
 import { useFormat } from '../../../lib/format';
+import { useLocalize } from '../../../lib/localize';
 import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
+import { useListParams } from '../../../lib/use-list-params';
 import { useContactsList } from '../api/contacts-list';
 import { useLines } from '../api/lines';
 import { useSpecialists } from '../api/specialists';
-import { useTaxonomy } from '../api/taxonomy';
 import { formatDuration } from '../hooks/use-elapsed';
-import { indexTaxonomy, termName } from '../model/taxonomy';
+import { useTaxonomyIndex } from '../hooks/use-taxonomy-index';
+import { termName } from '../model/taxonomy';
 
 type FilterKey = 'from' | 'to' | 'specialistId' | 'lineId' | 'need' | 'municipality' | 'crisis' | 'status';
 /** Filters that are personal data: kept in the screen's state, never in its URL (history, server logs). */
@@ -24,15 +29,10 @@ export default function ContactsListScreen() {
   const format = useFormat();
   const navigate = useNavigate();
   const me = useCurrentStaff();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setPage } = useListParams();
   const lines = useLines();
-  const taxonomyQuery = useTaxonomy();
-  const taxonomy = useMemo(
-    () => (taxonomyQuery.data ? indexTaxonomy(taxonomyQuery.data, i18n.language) : undefined),
-    [taxonomyQuery.data, i18n.language],
-  );
-  const fr = i18n.language.startsWith('fr');
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const { taxonomy } = useTaxonomyIndex();
+  const { pick } = useLocalize();
   const [privateFilters, setPrivateFilters] = useState<Record<PrivateFilterKey, string>>({
     municipality: '',
   });
@@ -63,20 +63,60 @@ export default function ContactsListScreen() {
     next.delete('page');
     setParams(next, { replace: true });
   };
-  const setPage = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    setParams(next);
-  };
   const lineName = (id: string) => {
     const line = lines.data?.find((l) => l.id === id);
-    return line ? (fr ? line.nameFr : line.nameEn) : id;
+    return line ? pick(line, 'name') : id;
   };
   const categoryName = (id: string) => {
     const term = taxonomy?.byId.get(id);
     return term ? termName(term, i18n.language) : id;
   };
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.perPage)) : 1;
+  const columns: Column<ContactSummary>[] = [
+    {
+      key: 'started',
+      header: t('list.started'),
+      cell: (item) => (
+        <>
+          <Link
+            to={`/contacts/${item.id}`}
+            aria-label={t('list.open', { time: format.dateTime(item.startedAt) })}
+          >
+            {format.dateTime(item.startedAt)}
+          </Link>
+          <div className="ct-row">
+            <span className="ct-tag">{t(`channel.${item.channel}`)}</span>
+            {item.status === 'draft' ? (
+              <span className="ct-tag ct-tag-warn">{t('list.inProgress')}</span>
+            ) : null}
+            {item.crisisFlags.length > 0 ? (
+              <span className="ct-crisis-badge">{t('crisis.badge')}</span>
+            ) : null}
+          </div>
+        </>
+      ),
+    },
+    { key: 'specialist', header: t('list.specialist'), cell: (item) => item.specialist?.name ?? '—' },
+    { key: 'line', header: t('list.line'), cell: (item) => lineName(item.lineId) },
+    {
+      key: 'needs',
+      header: t('list.needs'),
+      cell: (item) => item.needCategories.map(categoryName).join(', ') || '—',
+    },
+    { key: 'municipality', header: t('list.municipality'), cell: (item) => item.municipality ?? '—' },
+    {
+      key: 'disposition',
+      header: t('list.disposition'),
+      cell: (item) => (item.disposition ? t(`disposition.${item.disposition}`) : '—'),
+    },
+    {
+      key: 'duration',
+      header: t('list.duration'),
+      cell: (item) =>
+        item.endedAt
+          ? formatDuration(Math.max(0, (Date.parse(item.endedAt) - Date.parse(item.startedAt)) / 1000))
+          : '—',
+    },
+  ];
 
   return (
     <div className="ct-page">
@@ -113,7 +153,7 @@ export default function ContactsListScreen() {
               <option value="">{t('list.anyLine')}</option>
               {(lines.data ?? []).map((l) => (
                 <option key={l.id} value={l.id}>
-                  {fr ? l.nameFr : l.nameEn}
+                  {pick(l, 'name')}
                 </option>
               ))}
             </select>
@@ -161,94 +201,34 @@ export default function ContactsListScreen() {
         </div>
       </section>
 
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
-        <section className="ct-card ct-stack">
-          <p className="ct-hint" role="status">
-            {t('list.total', { count: list.data.total })}
-          </p>
-          {list.data.items.length === 0 ? (
-            <p>{t('list.empty')}</p>
-          ) : (
-            <div className="ct-table-wrap">
-              <table className="ct-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('list.started')}</th>
-                    <th scope="col">{t('list.specialist')}</th>
-                    <th scope="col">{t('list.line')}</th>
-                    <th scope="col">{t('list.needs')}</th>
-                    <th scope="col">{t('list.municipality')}</th>
-                    <th scope="col">{t('list.disposition')}</th>
-                    <th scope="col">{t('list.duration')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item) => (
-                    <tr
-                      key={item.id}
-                      className={`ct-clickable${item.crisisFlags.length > 0 ? ' ct-row-crisis' : ''}`}
-                      onClick={() => navigate(`/contacts/${item.id}`)}
-                    >
-                      <td>
-                        <Link
-                          to={`/contacts/${item.id}`}
-                          aria-label={t('list.open', { time: format.dateTime(item.startedAt) })}
-                        >
-                          {format.dateTime(item.startedAt)}
-                        </Link>
-                        <div className="ct-row">
-                          <span className="ct-tag">{t(`channel.${item.channel}`)}</span>
-                          {item.status === 'draft' ? (
-                            <span className="ct-tag ct-tag-warn">{t('list.inProgress')}</span>
-                          ) : null}
-                          {item.crisisFlags.length > 0 ? (
-                            <span className="ct-crisis-badge">{t('crisis.badge')}</span>
-                          ) : null}
-                        </div>
-                      </td>
-                      <td>{item.specialist?.name ?? '—'}</td>
-                      <td>{lineName(item.lineId)}</td>
-                      <td>{item.needCategories.map(categoryName).join(', ') || '—'}</td>
-                      <td>{item.municipality ?? '—'}</td>
-                      <td>{item.disposition ? t(`disposition.${item.disposition}`) : '—'}</td>
-                      <td>
-                        {item.endedAt
-                          ? formatDuration(
-                              Math.max(0, (Date.parse(item.endedAt) - Date.parse(item.startedAt)) / 1000),
-                            )
-                          : '—'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {pages > 1 ? (
-            <div className="ct-row">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                {t('list.previous')}
-              </button>
-              <span>{t('list.page', { page, pages })}</span>
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={page >= pages}
-                onClick={() => setPage(page + 1)}
-              >
-                {t('list.next')}
-              </button>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      <QueryState query={list}>
+        {(data) => (
+          <section className="ct-card ct-stack">
+            <p className="ct-hint" role="status">
+              {t('list.total', { count: data.total })}
+            </p>
+            {data.items.length === 0 ? (
+              <p>{t('list.empty')}</p>
+            ) : (
+              <DataTable
+                columns={columns}
+                rows={data.items}
+                rowKey={(item) => item.id}
+                rowClassName={(item) =>
+                  `data-table-clickable${item.crisisFlags.length > 0 ? ' ct-row-crisis' : ''}`
+                }
+                onRowClick={(item) => navigate(`/contacts/${item.id}`)}
+              />
+            )}
+            <Pager
+              labels={{ previous: t('list.previous'), next: t('list.next') }}
+              page={page}
+              pages={pageCount(data)}
+              onPage={setPage}
+            />
+          </section>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { hasAnyRole, useCurrentStaff } from '../../../lib/session';
 import { useSocketEvent } from '../../../lib/socket';
 import { useLines } from '../api/lines';
 import { useCrisisAlerts } from '../hooks/use-crisis-alerts';
+import { useLocalize } from '../../../lib/localize';
 
 /**
  * Supervisors see a crisis the moment a specialist saves it: a red card that stays until dismissed (or opened),
@@ -18,20 +19,20 @@ export default function CrisisAlerts() {
 }
 
 function SupervisorAlerts() {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const queryClient = useQueryClient();
   const lines = useLines();
   const { alerts, more, dismiss } = useCrisisAlerts();
+  const { pick } = useLocalize();
   useSocketEvent(
     'contact.changed',
     () => void queryClient.invalidateQueries({ queryKey: ['contacts', 'list'] }),
   );
 
   if (alerts.length === 0) return null;
-  const fr = i18n.language.startsWith('fr');
   const lineName = (id: string) => {
     const line = lines.data?.find((l) => l.id === id);
-    return line ? (fr ? line.nameFr : line.nameEn) : id;
+    return line ? pick(line, 'name') : id;
   };
 
   return (

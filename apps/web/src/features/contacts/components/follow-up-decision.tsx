@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../model/draft';
 import { missingAt } from '../model/missing';
+import { FieldError } from './field-error';
 import { useWorkspace } from './workspace-context';
 
 /** `datetime-local` value (local time, minutes) for an ISO instant, and back. */
@@ -112,7 +113,7 @@ export function FollowUpDecision() {
           />
         </div>
       ) : null}
-      {missing ? <p className="ct-field-error">{t('fields.required')}</p> : null}
+      <FieldError>{missing ? t('fields.required') : null}</FieldError>
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName, languageOptions, searchLanguages } from '../model/languages';
+import { FieldError } from './field-error';
 
 interface LanguagePickerProps {
   value: string | null | undefined;
@@ -127,11 +128,7 @@ export function LanguagePicker({ value, onChange, undisclosedValue, error, onBlu
           </p>
         ) : null}
       </div>
-      {error ? (
-        <p className="ct-field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
     </div>
   );
 }

@@ -2,17 +2,19 @@ import type { LineField } from '@relais/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { missingAt } from '../model/missing';
+import { FieldError } from './field-error';
 import { useWorkspace } from './workspace-context';
+import { useLocalize } from '../../../lib/localize';
 
 type Value = string | number | boolean | null;
 
 /** The extra fields of a specialised line, rendered from the line's definition (data, not code). */
 export function LineFields() {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const { line, draft, update, refused } = useWorkspace();
+  const { pick: localized } = useLocalize();
   if (!line || line.fields.length === 0) return null;
-  const fr = i18n.language.startsWith('fr');
-  const lineName = fr ? line.nameFr : line.nameEn;
+  const lineName = localized(line, 'name');
 
   const set = (key: string, value: Value) =>
     update((d) => ({ ...d, lineFields: { ...d.lineFields, [key]: value } }));
@@ -24,7 +26,7 @@ export function LineFields() {
         <LineFieldInput
           key={field.key}
           field={field}
-          label={fr ? field.labelFr : field.labelEn}
+          label={localized(field, 'label')}
           value={draft.lineFields[field.key] ?? null}
           onChange={(v) => set(field.key, v)}
           error={missingAt(refused, `lineFields.${field.key}`).length > 0 ? t('fields.required') : undefined}
@@ -43,10 +45,10 @@ interface LineFieldInputProps {
 }
 
 function LineFieldInput({ field, label, value, onChange, error }: LineFieldInputProps) {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const { flush } = useWorkspace();
   const id = useId();
-  const fr = i18n.language.startsWith('fr');
+  const { pick: localized } = useLocalize();
   const text = `${label}${field.required ? ' *' : ''}`;
   const blur = () => void flush();
 
@@ -71,7 +73,7 @@ function LineFieldInput({ field, label, value, onChange, error }: LineFieldInput
             </label>
           ))}
         </div>
-        {error ? <p className="ct-field-error">{error}</p> : null}
+        <FieldError>{error}</FieldError>
       </fieldset>
     );
   }
@@ -88,7 +90,7 @@ function LineFieldInput({ field, label, value, onChange, error }: LineFieldInput
           <option value="">{t('line.choose')}</option>
           {(field.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
-              {fr ? o.labelFr : o.labelEn}
+              {localized(o, 'label')}
             </option>
           ))}
         </select>
@@ -117,7 +119,7 @@ function LineFieldInput({ field, label, value, onChange, error }: LineFieldInput
           onBlur={blur}
         />
       )}
-      {error ? <p className="ct-field-error">{error}</p> : null}
+      <FieldError>{error}</FieldError>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftNeed } from '../model/draft';
 import { missingAt } from '../model/missing';
 import { termPath } from '../model/taxonomy';
+import { FieldError } from './field-error';
 import { useWorkspace } from './workspace-context';
 
 interface NeedCardProps {
@@ -125,11 +126,11 @@ export function NeedCard({ need, index, active, onChange, onRemove, onFindServic
               onChange={(e) => onChange({ ...need, unmetNote: e.target.value })}
               onBlur={() => void flush()}
             />
-            {noteMissing ? <p className="ct-field-error">{t('fields.required')}</p> : null}
+            <FieldError>{noteMissing ? t('fields.required') : null}</FieldError>
           </div>
         </div>
       ) : null}
-      {reasonMissing && !showUnmet ? <p className="ct-field-error">{t('fields.needOpen')}</p> : null}
+      <FieldError>{reasonMissing && !showUnmet ? t('fields.needOpen') : null}</FieldError>
 
       <div className="ct-row">
         <button

@@ -1,8 +1,10 @@
+import type { TaxonomyTerm } from '@relais/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyNeed, type DraftNeed } from '../model/draft';
 import { missingAt } from '../model/missing';
 import { termName } from '../model/taxonomy';
+import { FieldError } from './field-error';
 import { NeedCard } from './need-card';
 import { useWorkspace } from './workspace-context';
 
@@ -49,7 +51,7 @@ export function NeedsPanel({ activeNeedId, onFindServices }: NeedsPanelProps) {
           onFindServices(need.id);
         }}
       />
-      {needsMissing ? <p className="ct-field-error">{t('fields.needMissing')}</p> : null}
+      <FieldError>{needsMissing ? t('fields.needMissing') : null}</FieldError>
       {draft.needs.length === 0 ? (
         <label htmlFor={noNeedId} className="ct-row">
           <input
@@ -67,7 +69,7 @@ export function NeedsPanel({ activeNeedId, onFindServices }: NeedsPanelProps) {
 
 /** Category → subcategory picker from the directory's taxonomy. */
 function AddNeed({ onAdd }: { onAdd: (termId: string) => void }) {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const { taxonomy } = useWorkspace();
   const [category, setCategory] = useState('');
   const [sub, setSub] = useState('');
@@ -90,11 +92,7 @@ function AddNeed({ onAdd }: { onAdd: (termId: string) => void }) {
           }}
         >
           <option value="">{t('needs.chooseCategory')}</option>
-          {taxonomy.categories.map((term) => (
-            <option key={term.id} value={term.id}>
-              {termName(term, i18n.language)}
-            </option>
-          ))}
+          <TermOptions terms={taxonomy.categories} />
         </select>
       </div>
       <div className="ct-field">
@@ -106,11 +104,7 @@ function AddNeed({ onAdd }: { onAdd: (termId: string) => void }) {
           onChange={(e) => setSub(e.target.value)}
         >
           <option value="">{t('needs.anySubcategory')}</option>
-          {subcategories.map((term) => (
-            <option key={term.id} value={term.id}>
-              {termName(term, i18n.language)}
-            </option>
-          ))}
+          <TermOptions terms={subcategories} />
         </select>
       </div>
       <button
@@ -127,4 +121,14 @@ function AddNeed({ onAdd }: { onAdd: (termId: string) => void }) {
       </button>
     </div>
   );
+}
+
+/** A select's options for taxonomy terms, named in the reader's language. */
+function TermOptions({ terms }: { terms: TaxonomyTerm[] }) {
+  const { i18n } = useTranslation();
+  return terms.map((term) => (
+    <option key={term.id} value={term.id}>
+      {termName(term, i18n.language)}
+    </option>
+  ));
 }

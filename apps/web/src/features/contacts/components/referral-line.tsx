@@ -1,5 +1,6 @@
-import { pickLocale, type Referral } from '@relais/contracts';
+import type { Referral } from '@relais/contracts';
 import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../../lib/localize';
 
 /**
  * One referral of a contact's record, as it was referred: the snapshot taken at referral time (service, site and
@@ -7,11 +8,11 @@ import { useTranslation } from 'react-i18next';
  * made inactive or removed, and says so when it is no longer current.
  */
 export function ReferralLine({ referral: r }: { referral: Referral }) {
-  const { t, i18n } = useTranslation('contacts');
-  const locale = i18n.language.startsWith('fr') ? 'fr' : 'en';
-  const service = pickLocale(locale, r.serviceNameEn, r.serviceNameFr) || r.serviceName;
-  const site = pickLocale(locale, r.locationNameEn, r.locationNameFr) || r.locationName;
-  const organization = pickLocale(locale, r.organizationNameEn, r.organizationNameFr);
+  const { t } = useTranslation('contacts');
+  const { pick } = useLocalize();
+  const service = pick(r, 'serviceName') || r.serviceName;
+  const site = pick(r, 'locationName') || r.locationName;
+  const organization = pick(r, 'organizationName');
   return (
     <li className="ct-referral" data-testid="referral">
       <span className="ct-referral-name">{service}</span>

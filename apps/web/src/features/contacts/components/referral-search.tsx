@@ -1,4 +1,4 @@
-import { pickLocale, ReferralKind } from '@relais/contracts';
+import { ReferralKind } from '@relais/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,6 +7,7 @@ import {
   type SelectedService,
 } from '../../../components/resource-search/resource-search';
 import { newId, type DraftReferral } from '../model/draft';
+import { useLocalize } from '../../../lib/localize';
 
 interface ReferralSearchProps {
   needLabel: string;
@@ -25,21 +26,19 @@ interface ReferralSearchProps {
 /** The directory search, inside the contact: a chosen service becomes a referral for the active need. */
 export function ReferralSearch(props: ReferralSearchProps) {
   const { needLabel, termId, place, kind, onKindChange, referred, chosenIds, onRefer, onClose } = props;
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const kindId = useId();
-  const locale = i18n.language.startsWith('fr') ? 'fr' : 'en';
+  const { pick } = useLocalize();
 
   const refer = (service: SelectedService, location: SelectedLocation | null) => {
-    const locationName = location ? pickLocale(locale, location.nameEn, location.nameFr) : '';
+    const locationName = location ? pick(location, 'name') : '';
     onRefer(
       {
         id: newId(),
         serviceId: service.id,
         locationId: location?.id ?? null,
         kind,
-        serviceName:
-          pickLocale(locale, service.nameEn, service.nameFr) ||
-          pickLocale(locale, service.organizationNameEn, service.organizationNameFr),
+        serviceName: pick(service, 'name') || pick(service, 'organizationName'),
         servicePhone: service.phone,
         locationName: locationName || null,
         note: null,

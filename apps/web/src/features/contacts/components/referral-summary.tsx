@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getReferralSummary } from '../api/referral-summary';
 import { useWorkspace } from './workspace-context';
+import { localeOf } from '../../../lib/localize';
 
 /** The caller's language when it is English or French, else the specialist's. */
 function defaultLanguage(callerLanguage: string | null, uiLanguage: string): Locale {
   if (callerLanguage === 'fr' || callerLanguage === 'en') return callerLanguage;
-  return uiLanguage.startsWith('fr') ? 'fr' : 'en';
+  return localeOf(uiLanguage);
 }
 
 /** A clean text of the referrals (written by the API) to copy, or send by text or email. */

@@ -1,6 +1,6 @@
 import type { Contact } from '@relais/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
@@ -13,9 +13,9 @@ import {
   retireSafetyNote,
   useCallerLookup,
 } from '../api/caller-lookup';
-import { useTaxonomy } from '../api/taxonomy';
-import { useDebounced } from '../hooks/use-debounced';
-import { indexTaxonomy, termPath } from '../model/taxonomy';
+import { useDebounced } from '../../../lib/use-debounced';
+import { useTaxonomyIndex } from '../hooks/use-taxonomy-index';
+import { termPath } from '../model/taxonomy';
 
 /**
  * The caller's earlier contacts and safety notes, so a repeat caller is known at once. The API looks up the
@@ -93,11 +93,7 @@ function CallerHistoryPanel({
   const { t, i18n } = useTranslation('contacts');
   const format = useFormat();
   const lookup = useCallerLookup({ contactId, phone, reason }, savedPhone, true);
-  const taxonomyQuery = useTaxonomy();
-  const taxonomy = useMemo(
-    () => (taxonomyQuery.data ? indexTaxonomy(taxonomyQuery.data, i18n.language) : undefined),
-    [taxonomyQuery.data, i18n.language],
-  );
+  const { taxonomy } = useTaxonomyIndex();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);

@@ -3,16 +3,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
+import { PageHeader } from '../../../components/feedback';
+import { QueryState } from '../../../components/query-state';
 import { isApiError } from '../../../lib/api';
 import { contactQueryKey } from '../api/contact';
 import { createContact } from '../api/create-contact';
 import { useLines } from '../api/lines';
 import { newId } from '../model/draft';
+import { useLocalize } from '../../../lib/localize';
 
 /** Channel and line, then Start: the contact exists on the server from its first second. */
 export default function StartContactScreen() {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const lines = useLines();
@@ -22,7 +24,7 @@ export default function StartContactScreen() {
   const [error, setError] = useState<string | null>(null);
   // One key and one start time per start: a retry after a lost answer returns the same contact.
   const attempt = useRef<{ key: string; startedAt: string } | null>(null);
-  const fr = i18n.language.startsWith('fr');
+  const { pick } = useLocalize();
 
   const activeLines = (lines.data ?? []).filter((l) => l.active);
   const selectedLine =
@@ -79,28 +81,31 @@ export default function StartContactScreen() {
         </fieldset>
         <fieldset className="ct-choices">
           <legend>{t('line.label')}</legend>
-          {lines.isPending ? <Loading /> : null}
-          {lines.isError ? <ErrorAlert error={lines.error} onRetry={() => void lines.refetch()} /> : null}
-          {lines.isSuccess && activeLines.length === 0 ? <p>{t('start.noLines')}</p> : null}
-          <div className="ct-lines">
-            {activeLines.map((line) => (
-              <label key={line.id} className="ct-line-option">
-                <input
-                  type="radio"
-                  name="line"
-                  value={line.id}
-                  checked={selectedLine === line.id}
-                  onChange={() => setLineId(line.id)}
-                />
-                <strong>{fr ? line.nameFr : line.nameEn}</strong>
-                {line.fields.length > 0 ? (
-                  <span className="ct-hint">
-                    {line.fields.map((f) => (fr ? f.labelFr : f.labelEn)).join(' · ')}
-                  </span>
-                ) : null}
-              </label>
-            ))}
-          </div>
+          <QueryState
+            query={lines}
+            isEmpty={() => activeLines.length === 0}
+            empty={<p>{t('start.noLines')}</p>}
+          >
+            {() => (
+              <div className="ct-lines">
+                {activeLines.map((line) => (
+                  <label key={line.id} className="ct-line-option">
+                    <input
+                      type="radio"
+                      name="line"
+                      value={line.id}
+                      checked={selectedLine === line.id}
+                      onChange={() => setLineId(line.id)}
+                    />
+                    <strong>{pick(line, 'name')}</strong>
+                    {line.fields.length > 0 ? (
+                      <span className="ct-hint">{line.fields.map((f) => pick(f, 'label')).join(' · ')}</span>
+                    ) : null}
+                  </label>
+                ))}
+              </div>
+            )}
+          </QueryState>
         </fieldset>
         {error ? (
           <p className="ct-missing" role="alert">

@@ -4,19 +4,17 @@ import { formatDuration, useElapsed } from '../hooks/use-elapsed';
 import type { SaveStatus } from '../hooks/use-autosave';
 import { SaveStatusBadge } from './save-status';
 import { useWorkspace } from './workspace-context';
+import { useLocalize } from '../../../lib/localize';
 
 /** Always in view: what contact this is, how long it has run, whether it is saved, and whether it is a crisis. */
 export function WorkspaceHeader({ status }: { status: SaveStatus }) {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const format = useFormat();
   const { contact, draft, line } = useWorkspace();
   const elapsed = useElapsed(contact.startedAt, contact.endedAt);
   const crisis = draft.crisisFlags.length > 0;
-  const lineName = line
-    ? i18n.language.startsWith('fr')
-      ? line.nameFr
-      : line.nameEn
-    : t('line.unknown', { id: draft.lineId });
+  const { pick } = useLocalize();
+  const lineName = line ? pick(line, 'name') : t('line.unknown', { id: draft.lineId });
 
   return (
     <header className={`ct-header${crisis ? ' ct-header-crisis' : ''}`}>

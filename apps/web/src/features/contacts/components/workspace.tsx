@@ -1,6 +1,6 @@
 import type { Contact, FieldError, ReferralKind } from '@relais/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../lib/api';
@@ -12,13 +12,13 @@ import {
   updateContact,
 } from '../api/contact';
 import { useLines } from '../api/lines';
-import { useTaxonomy } from '../api/taxonomy';
 import { useAutosave, type SaveFailure } from '../hooks/use-autosave';
 import { sameValue } from '../model/diff';
 import { toDraft, type ContactDraft, type DraftReferral } from '../model/draft';
 import { clearMirror, mirrorKey } from '../model/local-mirror';
 import { fieldLabel, normalisePath } from '../model/missing';
-import { indexTaxonomy, termPath } from '../model/taxonomy';
+import { useTaxonomyIndex } from '../hooks/use-taxonomy-index';
+import { termPath } from '../model/taxonomy';
 import { CallerPanel } from './caller-panel';
 import { ConflictDialog } from './conflict-dialog';
 import { CrisisPanel } from './crisis-panel';
@@ -52,11 +52,7 @@ export function Workspace({ initial }: { initial: Contact }) {
   const navigate = useNavigate();
   const contact = useQuery(contactQueryOptions(id)).data ?? initial;
   const lines = useLines();
-  const taxonomyQuery = useTaxonomy();
-  const taxonomy = useMemo(
-    () => (taxonomyQuery.data ? indexTaxonomy(taxonomyQuery.data, i18n.language) : undefined),
-    [taxonomyQuery.data, i18n.language],
-  );
+  const { taxonomy, query: taxonomyQuery } = useTaxonomyIndex();
 
   const autosave = useAutosave<ContactDraft>({
     storageKey: mirrorKey(id),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldLabel, missingAt } from '../model/missing';
 import { FollowUpDecision, fromLocalInput, toLocalInput } from './follow-up-decision';
 import { useWorkspace } from './workspace-context';
+import { useLocalize } from '../../../lib/localize';
 
 interface WrapUpProps {
   onClose: () => void;
@@ -14,16 +15,17 @@ interface WrapUpProps {
 
 /** Disposition, notes, end time, the follow-up decision for a crisis, and what is still missing. */
 export function WrapUp({ onClose, closing, refusedOnce }: WrapUpProps) {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const { draft, update, flush, contact, line, refused } = useWorkspace();
   const ids = { disposition: useId(), notes: useId(), endedAt: useId(), notesHint: useId() };
   const crisis = draft.crisisFlags.length > 0;
   // Before a refusal, the server's live checklist; after it, the refusal list as it stands now.
   const missing = refusedOnce ? refused : contact.missing;
+  const { pick } = useLocalize();
   const lineFieldLabel = (key: string) => {
     const field = line?.fields.find((f) => f.key === key);
     if (!field) return key;
-    return i18n.language.startsWith('fr') ? field.labelFr : field.labelEn;
+    return pick(field, 'label');
   };
 
   return (

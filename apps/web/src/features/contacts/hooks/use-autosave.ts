@@ -74,6 +74,27 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
     timer.current = setTimeout(() => saveNowRef.current(), ms);
   }, []);
 
+  /**
+   * The server has a newer version: stop saving and fetch it, for the specialist to choose. If it cannot be
+   * read, saving resumes as if offline (`retry`: and the save is tried again later).
+   */
+  const openConflict = useCallback(
+    async (retry: boolean) => {
+      blocked.current = true;
+      setStatus({ kind: 'conflict' });
+      try {
+        const theirs = await optionsRef.current.fetchLatest();
+        setConflict({ mine: current.current, theirs });
+      } catch {
+        blocked.current = false;
+        const wait = RETRY_STEPS_MS[1] ?? 2_000;
+        setStatus({ kind: 'offline', retryInMs: wait });
+        if (retry) schedule(wait);
+      }
+    },
+    [schedule],
+  );
+
   const saveNow = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
@@ -101,9 +122,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
       const failure = optionsRef.current.classify(error);
       lastFailure.current = failure;
       if (failure === 'conflict') {
-        blocked.current = true;
-        setStatus({ kind: 'conflict' });
-        await loadConflict();
+        await openConflict(true);
       } else if (failure === 'network') {
         const wait = RETRY_STEPS_MS[Math.min(attempts.current, RETRY_STEPS_MS.length - 1)] ?? 30_000;
         attempts.current += 1;
@@ -115,19 +134,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
     } finally {
       inFlight.current = false;
     }
-
-    async function loadConflict() {
-      try {
-        const theirs = await optionsRef.current.fetchLatest();
-        setConflict({ mine: current.current, theirs });
-      } catch {
-        // Could not read the server copy: try the whole save again later.
-        blocked.current = false;
-        setStatus({ kind: 'offline', retryInMs: RETRY_STEPS_MS[1] ?? 2_000 });
-        schedule(RETRY_STEPS_MS[1] ?? 2_000);
-      }
-    }
-  }, [schedule, storageKey]);
+  }, [openConflict, schedule, storageKey]);
   useLayoutEffect(() => {
     saveNowRef.current = () => void saveNow();
   }, [saveNow]);
@@ -181,17 +188,7 @@ export function useAutosave<T>(options: AutosaveOptions<T>) {
   }, [conflict, storageKey]);
 
   /** A server action outside autosave (e.g. wrap-up) met 409: show the same choice as a stale save. */
-  const raiseConflict = useCallback(async () => {
-    blocked.current = true;
-    setStatus({ kind: 'conflict' });
-    try {
-      const theirs = await optionsRef.current.fetchLatest();
-      setConflict({ mine: current.current, theirs });
-    } catch {
-      blocked.current = false;
-      setStatus({ kind: 'offline', retryInMs: RETRY_STEPS_MS[1] ?? 2_000 });
-    }
-  }, []);
+  const raiseConflict = useCallback(() => openConflict(false), [openConflict]);
 
   useEffect(() => {
     if (start.dirty && !start.conflict) schedule(0);

@@ -1,3 +1,5 @@
+import { localeOf, otherLocale } from '../../../lib/localize';
+
 /**
  * Every ISO 639-1 language, plus ISO 639-3 codes a Canadian 211 hears that 639-1 lacks (Indigenous
  * languages, Cantonese/Mandarin, Dari, sign languages). Names come from Intl.DisplayNames in the
@@ -55,7 +57,7 @@ function namer(locale: string) {
 
 /** The name of a language code in the given interface language ("fr" → "French" / "français"). */
 export function languageName(code: string, locale: string): string {
-  const lang = locale.startsWith('fr') ? 'fr' : 'en';
+  const lang = localeOf(locale);
   let name = OWN_NAMES[code]?.[lang] ?? code;
   if (name === code) {
     try {
@@ -76,7 +78,7 @@ export interface LanguageOption {
 }
 
 export function languageOptions(locale: string): LanguageOption[] {
-  const other = locale.startsWith('fr') ? 'en' : 'fr';
+  const other = otherLocale(localeOf(locale));
   return LANGUAGE_CODES.map((code) => ({
     code,
     name: languageName(code, locale),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nothingRecordedYet } from '../test/fake-contacts-api';
 import { diffPaths } from './diff';
 import { toUpdateRequest, type ContactDraft } from './draft';
 import { languageName, languageOptions, searchLanguages } from './languages';
@@ -17,12 +18,7 @@ const draft = (change: Partial<ContactDraft> = {}): ContactDraft => ({
     location: { undisclosed: false, municipality: 'Thunder Bay', fsa: 'P7' },
     relation: null,
   },
-  needs: [],
-  noNeed: false,
-  crisisFlags: [],
-  followUps: [],
-  noFollowUpReason: null,
-  lineFields: {},
+  ...nothingRecordedYet(),
   ...change,
 });
 

@@ -1,4 +1,5 @@
-import { pickLocale, type TaxonomyTerm } from '@relais/contracts';
+import type { TaxonomyTerm } from '@relais/contracts';
+import { localeOf, localize } from '../../../lib/localize';
 
 export interface TaxonomyIndex {
   byId: Map<string, TaxonomyTerm>;
@@ -22,7 +23,7 @@ export function indexTaxonomy(terms: TaxonomyTerm[], locale: string): TaxonomyIn
 }
 
 export function termName(term: TaxonomyTerm, locale: string): string {
-  return pickLocale(locale.startsWith('fr') ? 'fr' : 'en', term.nameEn, term.nameFr) || term.id;
+  return localize(localeOf(locale), term.nameEn, term.nameFr) || term.id;
 }
 
 /** "Housing › Rent assistance", or the bare id while the taxonomy is loading. */

@@ -12,6 +12,7 @@ import type {
   UpdateContactRequest,
 } from '@relais/contracts';
 import { delay, http, HttpResponse } from 'msw';
+import { directoryResponse, directoryResult } from '../../../test/directory';
 import { server } from '../../../test/server';
 
 /**
@@ -214,12 +215,7 @@ export function fakeContactsApi() {
         location: null,
         relation: null,
       },
-      needs: [],
-      noNeed: false,
-      crisisFlags: [],
-      followUps: [],
-      noFollowUpReason: null,
-      lineFields: {},
+      ...nothingRecordedYet(),
       externalId: null,
       createdAt: stamp(),
       updatedAt: stamp(),
@@ -404,14 +400,7 @@ export function fakeContactsApi() {
       server.use(
         http.get('/api/directory/search', ({ request }) => {
           state.searches.push(new URL(request.url).searchParams);
-          return HttpResponse.json({
-            items: results,
-            total: results.length,
-            page: 1,
-            perPage: 20,
-            facets: { categories: [], languages: [] },
-            interpreted: { text: '', near: null, radiusKm: null, corrections: [] },
-          });
+          return HttpResponse.json(directoryResponse(results));
         }),
       );
     },
@@ -438,37 +427,20 @@ export function fakeContactsApi() {
   };
 }
 
+/** What a contact has before the specialist records anything: no need, crisis, follow-up or line field. */
+export const nothingRecordedYet = () => ({
+  needs: [],
+  noNeed: false,
+  crisisFlags: [],
+  followUps: [],
+  noFollowUpReason: null,
+  lineFields: {},
+});
+
 /** One directory search result (service at a site) in Thunder Bay. */
 export function searchResult(
   name: string,
   overrides: Partial<DirectorySearchResult> = {},
 ): DirectorySearchResult {
-  return {
-    id: crypto.randomUUID(),
-    serviceId: crypto.randomUUID(),
-    locationId: crypto.randomUUID(),
-    organizationId: crypto.randomUUID(),
-    nameEn: name,
-    nameFr: null,
-    organizationNameEn: `${name} agency`,
-    organizationNameFr: null,
-    locationNameEn: null,
-    locationNameFr: null,
-    address1: '570 Squier Street',
-    city: 'Thunder Bay',
-    postalCode: 'P7B 4A8',
-    latitude: 48.38,
-    longitude: -89.25,
-    distanceKm: 1.2,
-    hoursToday: [{ opensAt: '10:00', closesAt: '16:00' }],
-    openNow: true,
-    phone: '807-555-0175',
-    languages: ['en', 'fr'],
-    categoryIds: ['FOOD'],
-    minAge: null,
-    maxAge: null,
-    lastVerifiedAt: '2026-09-01T12:00:00.000Z',
-    status: 'active',
-    ...overrides,
-  };
+  return directoryResult({ nameEn: name, organizationNameEn: `${name} agency`, ...overrides });
 }

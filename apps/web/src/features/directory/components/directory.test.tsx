@@ -1,8 +1,9 @@
-import type { DirectorySearchResponse, ServiceDetail } from '@relais/contracts';
+import type { ServiceDetail } from '@relais/contracts';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import i18n from '../../../i18n';
+import { directoryResponse, directoryResult, noTexts, SERVICE_TEXTS } from '../../../test/directory';
 import { meFixture, signedIn } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { server } from '../../../test/server';
@@ -15,10 +16,8 @@ const detail: ServiceDetail = {
   id: serviceId,
   nameEn: 'Thunder Bay Rent Bank',
   nameFr: 'Banque de loyer de Thunder Bay',
-  alternateNameEn: null,
-  alternateNameFr: null,
+  ...noTexts(...SERVICE_TEXTS),
   descriptionEn: 'Interest-free loans for rent arrears.',
-  descriptionFr: null,
   status: 'active',
   url: null,
   email: 'rent@example.org',
@@ -29,13 +28,6 @@ const detail: ServiceDetail = {
   feesEn: 'Free.',
   feesFr: 'Gratuit.',
   applicationProcessEn: 'Call to book an appointment.',
-  applicationProcessFr: null,
-  waitTimeEn: null,
-  waitTimeFr: null,
-  interpretationServicesEn: null,
-  interpretationServicesFr: null,
-  alertEn: null,
-  alertFr: null,
   lastVerifiedAt: '2026-09-01T12:00:00.000Z',
   lastVerifiedBy: null,
   lastVerifiedByName: 'Eddie Editor',
@@ -125,9 +117,9 @@ const detail: ServiceDetail = {
   ],
 };
 
-const search: DirectorySearchResponse = {
-  items: [
-    {
+const search = directoryResponse(
+  [
+    directoryResult({
       id: '11111111-1111-4111-8111-111111111111',
       serviceId,
       locationId,
@@ -135,37 +127,27 @@ const search: DirectorySearchResponse = {
       nameEn: detail.nameEn,
       nameFr: detail.nameFr,
       organizationNameEn: detail.organization.nameEn,
-      organizationNameFr: null,
       locationNameEn: 'Main office',
-      locationNameFr: null,
       address1: '100 Red River Road',
-      city: 'Thunder Bay',
       postalCode: 'P7B 1A1',
       latitude: 48.43,
       longitude: -89.22,
-      distanceKm: 1.2,
       hoursToday: null,
       openNow: null,
       phone: '807-555-0142',
-      languages: ['en', 'fr'],
       categoryIds: ['HOUSING'],
       minAge: 18,
-      maxAge: null,
-      lastVerifiedAt: '2026-09-01T12:00:00.000Z',
-      status: 'active',
-    },
+    }),
   ],
-  total: 1,
-  page: 1,
-  perPage: 20,
-  facets: { categories: [], languages: [] },
-  interpreted: {
-    text: 'rent',
-    near: { kind: 'municipality', label: 'Thunder Bay', latitude: 48.38, longitude: -89.25 },
-    radiusKm: 25,
-    corrections: [],
+  {
+    interpreted: {
+      text: 'rent',
+      near: { kind: 'municipality', label: 'Thunder Bay', latitude: 48.38, longitude: -89.25 },
+      radiusKm: 25,
+      corrections: [],
+    },
   },
-};
+);
 
 function fakeApi() {
   server.use(

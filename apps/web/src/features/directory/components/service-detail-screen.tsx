@@ -1,23 +1,26 @@
-import { WEEKDAYS, type ServiceDetail, type ServiceLocation } from '@relais/contracts';
+import type { ServiceDetail, ServiceLocation } from '@relais/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
-import { formatPeriods, useLocalize } from '../../../components/resource-search/localize';
-import { HoursToday } from '../../../components/resource-search/resource-search';
+import { PageHeader } from '../../../components/feedback';
+import { PhoneList } from '../../../components/phone';
+import { QueryState } from '../../../components/query-state';
+import { HoursToday, WeeklyHours } from '../../../components/schedule';
 import { useFormat } from '../../../lib/format';
+import { useLocalize, type BilingualRecord } from '../../../lib/localize';
 import { useServiceDetail } from '../api/service-detail';
 import '../directory.css';
 
 /** Everything a specialist reads to a caller about one service, on one screen. */
 export default function ServiceDetailScreen() {
   const { serviceId = '' } = useParams();
+  const detail = useServiceDetail(serviceId);
+  return <QueryState query={detail}>{(service) => <ServiceDetailView service={service} />}</QueryState>;
+}
+
+function ServiceDetailView({ service: s }: { service: ServiceDetail }) {
   const [params] = useSearchParams();
   const { t } = useTranslation('directory');
-  const detail = useServiceDetail(serviceId);
-  if (detail.isPending) return <Loading />;
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
-  const s = detail.data;
   const site = params.get('site');
   const locations = site
     ? [...s.locations].sort((a, b) => Number(b.id === site) - Number(a.id === site))
@@ -50,12 +53,12 @@ export default function ServiceDetailScreen() {
 
 function Header({ service: s }: { service: ServiceDetail }) {
   const { t } = useTranslation('directory');
-  const { text, lang } = useLocalize();
+  const { pick, pickLang } = useLocalize();
   const format = useFormat();
   return (
-    <PageHeader title={<span lang={lang(s.nameEn, s.nameFr)}>{text(s.nameEn, s.nameFr)}</span>}>
-      <p className="dir-agency" lang={lang(s.organization.nameEn, s.organization.nameFr)}>
-        {text(s.organization.nameEn, s.organization.nameFr)}
+    <PageHeader title={<span lang={pickLang(s, 'name')}>{pick(s, 'name')}</span>}>
+      <p className="dir-agency" lang={pickLang(s.organization, 'name')}>
+        {pick(s.organization, 'name')}
       </p>
       <p className="muted small">
         {s.lastVerifiedAt
@@ -70,28 +73,31 @@ function Header({ service: s }: { service: ServiceDetail }) {
           {t(`status.${s.status}`)}
         </p>
       ) : null}
-      {s.alertEn || s.alertFr ? (
-        <p className="alert alert-warning" lang={lang(s.alertEn, s.alertFr)}>
-          {text(s.alertEn, s.alertFr)}
+      {pick(s, 'alert') ? (
+        <p className="alert alert-warning" lang={pickLang(s, 'alert')}>
+          {pick(s, 'alert')}
         </p>
       ) : null}
     </PageHeader>
   );
 }
 
-function Fact({
+/** One line of facts: `children`, or the bilingual field `name` of `record` in the reader's language. */
+function Fact<N extends string>({
   label,
-  en,
-  fr,
+  record,
+  name,
   children,
 }: {
   label: string;
-  en?: string | null;
-  fr?: string | null;
+  record?: BilingualRecord<N>;
+  name?: N;
   children?: ReactNode;
 }) {
-  const { text, lang } = useLocalize();
-  const value = children ?? (en || fr ? <span lang={lang(en, fr)}>{text(en, fr)}</span> : null);
+  const { pick, pickLang } = useLocalize();
+  const text = record && name ? pick(record, name) : '';
+  const value =
+    children ?? (record && name && text ? <span lang={pickLang(record, name)}>{text}</span> : null);
   if (!value) return null;
   return (
     <div className="dir-fact">
@@ -103,7 +109,7 @@ function Fact({
 
 function About({ service: s }: { service: ServiceDetail }) {
   const { t } = useTranslation('directory');
-  const { text, lang } = useLocalize();
+  const { pick, pickLang } = useLocalize();
   const ages =
     s.minAge !== null && s.maxAge !== null
       ? t('detail.ageRange', { min: s.minAge, max: s.maxAge })
@@ -115,21 +121,19 @@ function About({ service: s }: { service: ServiceDetail }) {
   return (
     <section className="card dir-section" aria-labelledby="dir-about">
       <h2 id="dir-about">{t('detail.about')}</h2>
-      {s.descriptionEn || s.descriptionFr ? (
-        <p lang={lang(s.descriptionEn, s.descriptionFr)}>{text(s.descriptionEn, s.descriptionFr)}</p>
-      ) : null}
+      {pick(s, 'description') ? <p lang={pickLang(s, 'description')}>{pick(s, 'description')}</p> : null}
       <dl className="dir-facts">
-        <Fact label={t('detail.eligibility')} en={s.eligibilityEn} fr={s.eligibilityFr} />
+        <Fact label={t('detail.eligibility')} record={s} name="eligibility" />
         <Fact label={t('detail.ages')}>{ages}</Fact>
-        <Fact label={t('detail.fees')} en={s.feesEn} fr={s.feesFr} />
-        <Fact label={t('detail.apply')} en={s.applicationProcessEn} fr={s.applicationProcessFr} />
-        <Fact label={t('detail.waitTime')} en={s.waitTimeEn} fr={s.waitTimeFr} />
+        <Fact label={t('detail.fees')} record={s} name="fees" />
+        <Fact label={t('detail.apply')} record={s} name="applicationProcess" />
+        <Fact label={t('detail.waitTime')} record={s} name="waitTime" />
         <Fact label={t('detail.documents')}>
           {s.requiredDocuments.length ? (
             <ul className="dir-list">
               {s.requiredDocuments.map((d) => (
-                <li key={d.id} lang={lang(d.documentEn, d.documentFr)}>
-                  {text(d.documentEn, d.documentFr)}
+                <li key={d.id} lang={pickLang(d, 'document')}>
+                  {pick(d, 'document')}
                 </li>
               ))}
             </ul>
@@ -140,38 +144,12 @@ function About({ service: s }: { service: ServiceDetail }) {
             ? s.languages.map((c) => t(`languages.${c}`, { defaultValue: c })).join(', ')
             : null}
         </Fact>
-        <Fact
-          label={t('detail.interpretation')}
-          en={s.interpretationServicesEn}
-          fr={s.interpretationServicesFr}
-        />
+        <Fact label={t('detail.interpretation')} record={s} name="interpretationServices" />
         <Fact label={t('detail.areas')}>
-          {s.serviceAreas.length
-            ? s.serviceAreas.map((a) => text(a.nameEn, a.nameFr) || a.extent).join(', ')
-            : null}
+          {s.serviceAreas.length ? s.serviceAreas.map((a) => pick(a, 'name') || a.extent).join(', ') : null}
         </Fact>
       </dl>
     </section>
-  );
-}
-
-function Phones({ phones }: { phones: ServiceDetail['phones'] }) {
-  const { t } = useTranslation('directory');
-  const { text } = useLocalize();
-  if (phones.length === 0) return null;
-  return (
-    <ul className="dir-list">
-      {phones.map((p) => (
-        <li key={p.id}>
-          <a href={`tel:${p.number.replace(/[^\d+]/g, '')}`}>{p.number}</a>
-          {p.extension ? ` ${t('detail.extension', { ext: p.extension })}` : ''}
-          {p.type !== 'voice' ? ` (${t(`phoneTypes.${p.type}`)})` : ''}
-          {p.descriptionEn || p.descriptionFr ? (
-            <span className="muted"> — {text(p.descriptionEn, p.descriptionFr)}</span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -180,7 +158,7 @@ function Contact({ service: s }: { service: ServiceDetail }) {
   return (
     <section className="card dir-section" aria-labelledby="dir-contact">
       <h2 id="dir-contact">{t('detail.contact')}</h2>
-      <Phones phones={[...s.phones, ...s.organization.phones]} />
+      <PhoneList phones={[...s.phones, ...s.organization.phones]} />
       <dl className="dir-facts">
         <Fact label={t('detail.email')}>{s.email ?? s.organization.email}</Fact>
         <Fact label={t('detail.website')}>
@@ -197,13 +175,13 @@ function Contact({ service: s }: { service: ServiceDetail }) {
 
 function Classification({ service: s }: { service: ServiceDetail }) {
   const { t } = useTranslation('directory');
-  const { text } = useLocalize();
+  const { pick } = useLocalize();
   return (
     <section className="card dir-section" aria-labelledby="dir-terms">
       <h2 id="dir-terms">{t('detail.taxonomy')}</h2>
       <ul className="dir-list">
         {s.taxonomyTerms.map((term) => (
-          <li key={term.id}>{text(term.nameEn, term.nameFr)}</li>
+          <li key={term.id}>{pick(term, 'name')}</li>
         ))}
       </ul>
     </section>
@@ -212,12 +190,11 @@ function Classification({ service: s }: { service: ServiceDetail }) {
 
 function Site({ site: l }: { site: ServiceLocation }) {
   const { t } = useTranslation('directory');
-  const { text, lang, locale } = useLocalize();
+  const { pick, pickLang } = useLocalize();
   const format = useFormat();
-  const known = WEEKDAYS.some((d) => (l.hours[d]?.length ?? 0) > 0);
   return (
     <article className="dir-site">
-      <h3 lang={lang(l.nameEn, l.nameFr)}>{text(l.nameEn, l.nameFr) || l.city}</h3>
+      <h3 lang={pickLang(l, 'name')}>{pick(l, 'name') || l.city}</h3>
       <p>
         {[l.address1, l.address2, l.city, l.postalCode].filter(Boolean).join(', ')}
         {l.distanceKm !== null ? ` · ${t('result.distance', { km: format.number(l.distanceKm) })}` : ''}
@@ -226,23 +203,11 @@ function Site({ site: l }: { site: ServiceLocation }) {
       <p>
         <HoursToday hoursToday={l.hoursToday} openNow={l.openNow} />
       </p>
-      {known ? (
-        <table className="dir-hours">
-          <caption className="visually-hidden">{t('detail.hoursCaption')}</caption>
-          <tbody>
-            {WEEKDAYS.map((d) => (
-              <tr key={d}>
-                <th scope="row">{t(`days.${d}`)}</th>
-                <td>{l.hours[d]?.length ? formatPeriods(l.hours[d] ?? [], locale) : t('hours.closed')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <Phones phones={l.phones} />
+      <WeeklyHours hours={l.hours} />
+      <PhoneList phones={l.phones} />
       <dl className="dir-facts">
-        <Fact label={t('detail.accessibility')} en={l.accessibilityEn} fr={l.accessibilityFr} />
-        <Fact label={t('detail.transportation')} en={l.transportationEn} fr={l.transportationFr} />
+        <Fact label={t('detail.accessibility')} record={l} name="accessibility" />
+        <Fact label={t('detail.transportation')} record={l} name="transportation" />
       </dl>
     </article>
   );

@@ -1,12 +1,16 @@
-import { ResourceType } from '@relais/contracts';
+import { ResourceType, type DueItem } from '@relais/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
-import { Pager } from '../../../components/pager';
+import { Link } from 'react-router-dom';
+import { DataTable, type Column } from '../../../components/data-table';
+import { PageHeader } from '../../../components/feedback';
+import { Pager, pageCount } from '../../../components/pager';
+import { QueryState } from '../../../components/query-state';
 import { useFormat } from '../../../lib/format';
+import { useLocalize } from '../../../lib/localize';
 import { useSocketEvent } from '../../../lib/socket';
+import { useListParams } from '../../../lib/use-list-params';
 import { resourcesQueryKey, useDueList } from '../api/due-list';
 import { pathOf } from '../api/resource-record';
 
@@ -15,14 +19,13 @@ const WINDOWS = [0, 30, 90];
 
 /** Editors: agencies, sites and services due for their yearly verification, the longest overdue first. */
 export default function DueScreen() {
-  const { t, i18n } = useTranslation(['resources', 'common']);
+  const { t } = useTranslation(['resources', 'common']);
   const format = useFormat();
   const id = useId();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setParam, setPage } = useListParams();
   const type = ResourceType.safeParse(params.get('type')).data;
   const withinDays = Number(params.get('within') ?? '0') || 0;
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useDueList({ type, withinDays, page, perPage: PER_PAGE });
 
   useSocketEvent('entity.changed', (event) => {
@@ -31,16 +34,40 @@ export default function DueScreen() {
     }
   });
 
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: key !== 'page' });
-  };
-  const name = (en: string | null, fr: string | null) =>
-    (i18n.language.startsWith('fr') ? (fr ?? en) : (en ?? fr)) ?? t('due.unnamed');
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.perPage)) : 1;
+  const { pick } = useLocalize();
+  const columns: Column<DueItem>[] = [
+    {
+      key: 'name',
+      header: t('due.columns.name'),
+      rowHeader: true,
+      cell: (item) => (
+        <>
+          <Link to={`/resources/${pathOf[item.type]}/${item.id}`}>
+            {pick(item, 'name') || t('due.unnamed')}
+          </Link>
+          {item.status === 'active_no_refer' ? (
+            <span className="badge">{t('status.active_no_refer')}</span>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'type', header: t('due.columns.type'), cell: (item) => t(`types.${item.type}`) },
+    {
+      key: 'agency',
+      header: t('due.columns.agency'),
+      cell: (item) => pick(item, 'organizationName') || t('due.unnamed'),
+    },
+    { key: 'city', header: t('due.columns.city'), cell: (item) => item.city ?? '' },
+    {
+      key: 'lastVerified',
+      header: t('due.columns.lastVerified'),
+      cell: (item) =>
+        item.lastVerifiedAt
+          ? `${format.date(item.lastVerifiedAt)}${item.lastVerifiedByName ? ` · ${item.lastVerifiedByName}` : ''}`
+          : t('due.never'),
+    },
+    { key: 'dueSince', header: t('due.columns.dueSince'), cell: (item) => format.date(item.dueAt) },
+  ];
 
   return (
     <div className="page rs-page">
@@ -75,62 +102,26 @@ export default function DueScreen() {
         </div>
       </div>
 
-      {list.isPending ? <Loading /> : null}
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
-        <>
-          <p className="muted small" aria-live="polite">
-            {t('due.count', { count: list.data.total })}
-          </p>
-          {list.data.items.length ? (
-            <div className="rs-table-wrap">
-              <table className="rs-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('due.columns.name')}</th>
-                    <th scope="col">{t('due.columns.type')}</th>
-                    <th scope="col">{t('due.columns.agency')}</th>
-                    <th scope="col">{t('due.columns.city')}</th>
-                    <th scope="col">{t('due.columns.lastVerified')}</th>
-                    <th scope="col">{t('due.columns.dueSince')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item) => (
-                    <tr key={`${item.type}:${item.id}`}>
-                      <th scope="row">
-                        <Link to={`/resources/${pathOf[item.type]}/${item.id}`}>
-                          {name(item.nameEn, item.nameFr)}
-                        </Link>
-                        {item.status === 'active_no_refer' ? (
-                          <span className="badge">{t('status.active_no_refer')}</span>
-                        ) : null}
-                      </th>
-                      <td>{t(`types.${item.type}`)}</td>
-                      <td>{name(item.organizationNameEn, item.organizationNameFr)}</td>
-                      <td>{item.city ?? ''}</td>
-                      <td>
-                        {item.lastVerifiedAt
-                          ? `${format.date(item.lastVerifiedAt)}${item.lastVerifiedByName ? ` · ${item.lastVerifiedByName}` : ''}`
-                          : t('due.never')}
-                      </td>
-                      <td>{format.date(item.dueAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p>{t('due.empty')}</p>
-          )}
-          <Pager
-            className="due-pager"
-            page={page}
-            pages={pages}
-            onPage={(p) => setParam('page', String(p))}
-          />
-        </>
-      ) : null}
+      <QueryState query={list}>
+        {(data) => (
+          <>
+            <p className="muted small" aria-live="polite">
+              {t('due.count', { count: data.total })}
+            </p>
+            {data.items.length ? (
+              <DataTable
+                columns={columns}
+                rows={data.items}
+                rowKey={(item) => `${item.type}:${item.id}`}
+                className="due-table"
+              />
+            ) : (
+              <p>{t('due.empty')}</p>
+            )}
+            <Pager className="due-pager" page={page} pages={pageCount(data)} onPage={setPage} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
+import { Alert, ErrorAlert, PageHeader } from '../../../components/feedback';
+import { QueryState } from '../../../components/query-state';
 import { Field } from '../../../components/field';
-import { isApiError } from '../../../lib/api';
+import { isApiError, isApiErrorCode } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
 import { useSocketEvent } from '../../../lib/socket';
 import { recordQueryOptions, useResourceRecord, type AnyRecord } from '../api/resource-record';
@@ -19,6 +20,7 @@ import {
   type ScheduleDraft,
 } from './list-editors';
 import { editorConfigs, patchOf, type Draft } from './resource-fields';
+import { useLocalize, type BilingualRecord } from '../../../lib/localize';
 
 /**
  * Editing one agency, site or service: English and French side by side, hours, phones, languages,
@@ -30,9 +32,7 @@ export function ResourceEditScreen({ type }: { type: ResourceType }) {
   const record = useResourceRecord(type, id);
   return (
     <div className="page rs-page">
-      {record.isPending ? <Loading /> : null}
-      {record.error ? <ErrorAlert error={record.error} onRetry={() => void record.refetch()} /> : null}
-      {record.data ? <Editor key={record.data.id} type={type} saved={record.data} /> : null}
+      <QueryState query={record}>{(saved) => <Editor key={saved.id} type={type} saved={saved} />}</QueryState>
       <p>
         <Link to="/resources">{t('edit.back')}</Link>
       </p>
@@ -40,16 +40,11 @@ export function ResourceEditScreen({ type }: { type: ResourceType }) {
   );
 }
 
-const displayName = (r: Draft, language: string) => {
-  const en = (r.nameEn as string | null) ?? null;
-  const fr = (r.nameFr as string | null) ?? null;
-  return (language.startsWith('fr') ? (fr ?? en) : (en ?? fr)) ?? '';
-};
-
 type Notice = 'saved' | 'nothing' | 'verified' | null;
 
 function Editor({ type, saved }: { type: ResourceType; saved: AnyRecord }) {
-  const { t, i18n } = useTranslation(['resources', 'common']);
+  const { t } = useTranslation(['resources', 'common']);
+  const { pick } = useLocalize();
   const format = useFormat();
   const queryClient = useQueryClient();
   const save = useSaveResource();
@@ -143,7 +138,7 @@ function Editor({ type, saved }: { type: ResourceType; saved: AnyRecord }) {
   return (
     <>
       <PageHeader
-        title={t(`edit.title.${type}`, { name: displayName(base, i18n.language) })}
+        title={t(`edit.title.${type}`, { name: pick(base as BilingualRecord<'name'>, 'name') })}
         actions={
           <button
             type="button"
@@ -168,10 +163,7 @@ function Editor({ type, saved }: { type: ResourceType; saved: AnyRecord }) {
           <p className="muted small">
             {t('edit.agency')}{' '}
             <Link to={`/resources/organizations/${saved.organizationId}`}>
-              {displayName(
-                { nameEn: saved.organizationNameEn, nameFr: saved.organizationNameFr },
-                i18n.language,
-              )}
+              {pick(saved, 'organizationName')}
             </Link>
           </p>
         ) : null}
@@ -207,9 +199,7 @@ function Editor({ type, saved }: { type: ResourceType; saved: AnyRecord }) {
           </div>
         </Alert>
       ) : null}
-      {save.error && !(isApiError(save.error) && save.error.code === 'conflict') ? (
-        <ErrorAlert error={save.error} />
-      ) : null}
+      {save.error && !isApiErrorCode(save.error, 'conflict') ? <ErrorAlert error={save.error} /> : null}
       {listErrors.length ? (
         <ul className="rs-report" aria-label={t('edit.problems')}>
           {listErrors.map(([path, message]) => (

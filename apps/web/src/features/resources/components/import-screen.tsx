@@ -1,8 +1,9 @@
 import { Locale, type HsdsImportReport } from '@relais/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from '../../../components/data-table';
 import { Alert, ErrorAlert, PageHeader } from '../../../components/feedback';
-import { isApiError } from '../../../lib/api';
+import { isApiErrorCode } from '../../../lib/api';
 import { useImportHsds } from '../api/import-hsds';
 
 /** FileReader rather than File.text(): it works in every browser the console supports. */
@@ -39,8 +40,7 @@ export default function ImportScreen() {
     run.mutate({ document, lang, dryRun });
   };
 
-  const rejected =
-    run.error && isApiError(run.error) && run.error.code === 'validation' ? run.error.fields : null;
+  const rejected = isApiErrorCode(run.error, 'validation') ? run.error.fields : null;
 
   return (
     <div className="page rs-page">
@@ -97,29 +97,16 @@ export default function ImportScreen() {
 function ImportReport({ report }: { report: HsdsImportReport }) {
   const { t } = useTranslation('resources');
   const counts = { created: report.created, updated: report.updated, unchanged: report.unchanged };
+  const columns: Column<[string, typeof counts]>[] = [
+    { key: 'type', header: t('import.columns.type'), rowHeader: true, cell: ([type]) => type },
+    { key: 'created', header: t('import.columns.created'), cell: ([, c]) => c.created },
+    { key: 'updated', header: t('import.columns.updated'), cell: ([, c]) => c.updated },
+    { key: 'unchanged', header: t('import.columns.unchanged'), cell: ([, c]) => c.unchanged },
+  ];
   return (
     <Alert tone="success" title={report.dryRun ? t('import.checked') : t('import.saved')}>
       <p>{t('import.summary', counts)}</p>
-      <table className="rs-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('import.columns.type')}</th>
-            <th scope="col">{t('import.columns.created')}</th>
-            <th scope="col">{t('import.columns.updated')}</th>
-            <th scope="col">{t('import.columns.unchanged')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(report.byType).map(([type, c]) => (
-            <tr key={type}>
-              <th scope="row">{type}</th>
-              <td>{c.created}</td>
-              <td>{c.updated}</td>
-              <td>{c.unchanged}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={columns} rows={Object.entries(report.byType)} rowKey={([type]) => type} />
       {report.warnings.length ? (
         <>
           <p>{t('import.warnings', { count: report.warnings.length })}</p>

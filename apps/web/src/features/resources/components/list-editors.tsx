@@ -1,10 +1,5 @@
-import {
-  PhoneType,
-  WEEKDAYS,
-  type EditablePhone,
-  type EditableSchedule,
-  type Weekday,
-} from '@relais/contracts';
+import { PhoneType, WEEKDAYS, type EditablePhone, type EditableSchedule } from '@relais/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
 
@@ -15,6 +10,57 @@ export type ScheduleDraft = Omit<EditableSchedule, 'id'> & { id?: string };
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);
 
+/**
+ * A list the editor adds rows to, changes and removes rows from; each row's fields come from `children`,
+ * with `set` to change that row and `n` its number (in labels, so each field is named on its own).
+ */
+function RowsEditor<T extends { id?: string }>({
+  legend,
+  hint,
+  none,
+  value,
+  onChange,
+  removeLabel,
+  addLabel,
+  blank,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  none: string;
+  value: T[];
+  onChange: (next: T[]) => void;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  blank: () => T;
+  children: (row: T, set: (change: Partial<T>) => void, n: number) => ReactNode;
+}) {
+  const set = (i: number, change: Partial<T>) =>
+    onChange(value.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  return (
+    <fieldset className="rs-fieldset">
+      <legend>{legend}</legend>
+      {hint ? <p className="muted small">{hint}</p> : null}
+      {value.length === 0 ? <p className="muted small">{none}</p> : null}
+      {value.map((row, i) => (
+        <div className="rs-row" key={row.id ?? `new-${i}`}>
+          {children(row, (change) => set(i, change), i + 1)}
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+          >
+            {removeLabel(i + 1)}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button-secondary" onClick={() => onChange([...value, blank()])}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
 export function PhonesEditor({
   value,
   onChange,
@@ -23,77 +69,65 @@ export function PhonesEditor({
   onChange: (next: PhoneDraft[]) => void;
 }) {
   const { t } = useTranslation('resources');
-  const set = (i: number, change: Partial<PhoneDraft>) =>
-    onChange(value.map((p, j) => (j === i ? { ...p, ...change } : p)));
   return (
-    <fieldset className="rs-fieldset">
-      <legend>{t('sections.phones')}</legend>
-      {value.length === 0 ? <p className="muted small">{t('phones.none')}</p> : null}
-      {value.map((p, i) => {
-        const n = i + 1;
-        return (
-          <div className="rs-row" key={p.id ?? `new-${i}`}>
-            <label>
-              <span>{t('phones.number', { n })}</span>
-              <input value={p.number} onChange={(e) => set(i, { number: e.target.value })} inputMode="tel" />
-            </label>
-            <label className="rs-narrow">
-              <span>{t('phones.extension', { n })}</span>
-              <input
-                value={p.extension ?? ''}
-                inputMode="numeric"
-                onChange={(e) => set(i, { extension: e.target.value ? Number(e.target.value) : null })}
-              />
-            </label>
-            <label>
-              <span>{t('phones.type', { n })}</span>
-              <select value={p.type} onChange={(e) => set(i, { type: PhoneType.parse(e.target.value) })}>
-                {PhoneType.options.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`phoneTypes.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('phones.descriptionEn', { n })}</span>
-              <input
-                value={p.descriptionEn ?? ''}
-                lang="en"
-                onChange={(e) => set(i, { descriptionEn: orNull(e.target.value) })}
-              />
-            </label>
-            <label>
-              <span>{t('phones.descriptionFr', { n })}</span>
-              <input
-                value={p.descriptionFr ?? ''}
-                lang="fr"
-                onChange={(e) => set(i, { descriptionFr: orNull(e.target.value) })}
-              />
-            </label>
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => onChange(value.filter((_, j) => j !== i))}
-            >
-              {t('phones.remove', { n })}
-            </button>
-          </div>
-        );
+    <RowsEditor
+      legend={t('sections.phones')}
+      none={t('phones.none')}
+      value={value}
+      onChange={onChange}
+      removeLabel={(n) => t('phones.remove', { n })}
+      addLabel={t('phones.add')}
+      blank={(): PhoneDraft => ({
+        number: '',
+        extension: null,
+        type: 'voice',
+        descriptionEn: null,
+        descriptionFr: null,
       })}
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() =>
-          onChange([
-            ...value,
-            { number: '', extension: null, type: 'voice', descriptionEn: null, descriptionFr: null },
-          ])
-        }
-      >
-        {t('phones.add')}
-      </button>
-    </fieldset>
+    >
+      {(p, set, n) => (
+        <>
+          <label>
+            <span>{t('phones.number', { n })}</span>
+            <input value={p.number} onChange={(e) => set({ number: e.target.value })} inputMode="tel" />
+          </label>
+          <label className="rs-narrow">
+            <span>{t('phones.extension', { n })}</span>
+            <input
+              value={p.extension ?? ''}
+              inputMode="numeric"
+              onChange={(e) => set({ extension: e.target.value ? Number(e.target.value) : null })}
+            />
+          </label>
+          <label>
+            <span>{t('phones.type', { n })}</span>
+            <select value={p.type} onChange={(e) => set({ type: PhoneType.parse(e.target.value) })}>
+              {PhoneType.options.map((type) => (
+                <option key={type} value={type}>
+                  {t(`phoneTypes.${type}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('phones.descriptionEn', { n })}</span>
+            <input
+              value={p.descriptionEn ?? ''}
+              lang="en"
+              onChange={(e) => set({ descriptionEn: orNull(e.target.value) })}
+            />
+          </label>
+          <label>
+            <span>{t('phones.descriptionFr', { n })}</span>
+            <input
+              value={p.descriptionFr ?? ''}
+              lang="fr"
+              onChange={(e) => set({ descriptionFr: orNull(e.target.value) })}
+            />
+          </label>
+        </>
+      )}
+    </RowsEditor>
   );
 }
 
@@ -105,71 +139,53 @@ export function HoursEditor({
   onChange: (next: ScheduleDraft[]) => void;
 }) {
   const { t } = useTranslation('resources');
-  const set = (i: number, change: Partial<ScheduleDraft>) =>
-    onChange(value.map((s, j) => (j === i ? { ...s, ...change } : s)));
-  const toggle = (i: number, day: Weekday, on: boolean) => {
-    const days = value[i]?.byday ?? [];
-    set(i, { byday: WEEKDAYS.filter((d) => (d === day ? on : days.includes(d))) });
-  };
   return (
-    <fieldset className="rs-fieldset">
-      <legend>{t('sections.hours')}</legend>
-      <p className="muted small">{t('hours.hint')}</p>
-      {value.length === 0 ? <p className="muted small">{t('hours.none')}</p> : null}
-      {value.map((s, i) => {
-        const n = i + 1;
-        return (
-          <div className="rs-row" key={s.id ?? `new-${i}`}>
-            <fieldset className="rs-days">
-              <legend className="visually-hidden">{t('hours.days', { n })}</legend>
-              {WEEKDAYS.map((day) => (
-                <label key={day} className="rs-day">
-                  <input
-                    type="checkbox"
-                    checked={s.byday.includes(day)}
-                    onChange={(e) => toggle(i, day, e.target.checked)}
-                  />
-                  <span>{t(`days.${day}`)}</span>
-                </label>
-              ))}
-            </fieldset>
-            <label className="rs-narrow">
-              <span>{t('hours.opens', { n })}</span>
-              <input type="time" value={s.opensAt} onChange={(e) => set(i, { opensAt: e.target.value })} />
-            </label>
-            <label className="rs-narrow">
-              <span>{t('hours.closes', { n })}</span>
-              <input type="time" value={s.closesAt} onChange={(e) => set(i, { closesAt: e.target.value })} />
-            </label>
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => onChange(value.filter((_, j) => j !== i))}
-            >
-              {t('hours.remove', { n })}
-            </button>
-          </div>
-        );
+    <RowsEditor
+      legend={t('sections.hours')}
+      hint={t('hours.hint')}
+      none={t('hours.none')}
+      value={value}
+      onChange={onChange}
+      removeLabel={(n) => t('hours.remove', { n })}
+      addLabel={t('hours.add')}
+      blank={(): ScheduleDraft => ({
+        byday: ['MO', 'TU', 'WE', 'TH', 'FR'],
+        opensAt: '09:00',
+        closesAt: '17:00',
+        descriptionEn: null,
+        descriptionFr: null,
       })}
-      <button
-        type="button"
-        className="button button-secondary"
-        onClick={() =>
-          onChange([
-            ...value,
-            {
-              byday: ['MO', 'TU', 'WE', 'TH', 'FR'],
-              opensAt: '09:00',
-              closesAt: '17:00',
-              descriptionEn: null,
-              descriptionFr: null,
-            },
-          ])
-        }
-      >
-        {t('hours.add')}
-      </button>
-    </fieldset>
+    >
+      {(s, set, n) => (
+        <>
+          <fieldset className="rs-days">
+            <legend className="visually-hidden">{t('hours.days', { n })}</legend>
+            {WEEKDAYS.map((day) => (
+              <label key={day} className="rs-day">
+                <input
+                  type="checkbox"
+                  checked={s.byday.includes(day)}
+                  onChange={(e) =>
+                    set({
+                      byday: WEEKDAYS.filter((d) => (d === day ? e.target.checked : s.byday.includes(d))),
+                    })
+                  }
+                />
+                <span>{t(`days.${day}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="rs-narrow">
+            <span>{t('hours.opens', { n })}</span>
+            <input type="time" value={s.opensAt} onChange={(e) => set({ opensAt: e.target.value })} />
+          </label>
+          <label className="rs-narrow">
+            <span>{t('hours.closes', { n })}</span>
+            <input type="time" value={s.closesAt} onChange={(e) => set({ closesAt: e.target.value })} />
+          </label>
+        </>
+      )}
+    </RowsEditor>
   );
 }
 

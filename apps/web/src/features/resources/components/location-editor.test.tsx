@@ -2,6 +2,7 @@ import type { LocationRecord, OrganizationRecord } from '@relais/contracts';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { nineToFive } from '../../../test/directory';
 import { meFixture, signedIn } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { server } from '../../../test/server';
@@ -102,15 +103,7 @@ describe('site and agency editors', () => {
       {
         version: 7,
         accessibilityFr: 'Rampe à la porte latérale',
-        schedules: [
-          {
-            byday: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'],
-            opensAt: '09:00',
-            closesAt: '17:00',
-            descriptionEn: null,
-            descriptionFr: null,
-          },
-        ],
+        schedules: [nineToFive(['MO', 'TU', 'WE', 'TH', 'FR', 'SA'])],
         languages: ['fr', 'en'],
       },
     ]);
@@ -147,16 +140,7 @@ describe('site and agency editors', () => {
   it('lists problems inside opening hours by period', async () => {
     const withHours = {
       ...location,
-      schedules: [
-        {
-          id: crypto.randomUUID(),
-          byday: ['MO' as const],
-          opensAt: '09:00',
-          closesAt: '17:00',
-          descriptionEn: null,
-          descriptionFr: null,
-        },
-      ],
+      schedules: [{ id: crypto.randomUUID(), ...nineToFive(['MO']) }],
     };
     server.use(
       http.get(`/api/resources/locations/${locId}`, () => HttpResponse.json(withHours)),

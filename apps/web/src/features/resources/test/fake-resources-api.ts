@@ -1,5 +1,6 @@
 import type { DueItem, ServiceRecord } from '@relais/contracts';
 import { http, HttpResponse } from 'msw';
+import { nineToFive, noTexts, SERVICE_TEXTS } from '../../../test/directory';
 import { errorBody } from '../../../test/fixtures';
 import { server } from '../../../test/server';
 
@@ -19,26 +20,12 @@ export function serviceRecord(overrides: Partial<ServiceRecord> = {}): ServiceRe
     organizationNameFr: 'Banque alimentaire d’Ottawa',
     nameEn: 'Emergency food bank',
     nameFr: 'Banque alimentaire d’urgence',
-    alternateNameEn: null,
-    alternateNameFr: null,
+    ...noTexts(...SERVICE_TEXTS),
     descriptionEn: 'Weekly food hampers',
-    descriptionFr: null,
     url: null,
     email: null,
-    eligibilityEn: null,
-    eligibilityFr: null,
     minAge: 18,
     maxAge: null,
-    feesEn: null,
-    feesFr: null,
-    applicationProcessEn: null,
-    applicationProcessFr: null,
-    waitTimeEn: null,
-    waitTimeFr: null,
-    interpretationServicesEn: null,
-    interpretationServicesFr: null,
-    alertEn: null,
-    alertFr: null,
     phones: [
       {
         id: '0d1c2b3a-4f5e-4d6c-8b7a-9e8d7c6b5a41',
@@ -49,16 +36,7 @@ export function serviceRecord(overrides: Partial<ServiceRecord> = {}): ServiceRe
         descriptionFr: null,
       },
     ],
-    schedules: [
-      {
-        id: '1e2d3c4b-5a69-4788-9a7b-6c5d4e3f2a10',
-        byday: ['MO', 'WE', 'FR'],
-        opensAt: '09:00',
-        closesAt: '17:00',
-        descriptionEn: null,
-        descriptionFr: null,
-      },
-    ],
+    schedules: [{ id: '1e2d3c4b-5a69-4788-9a7b-6c5d4e3f2a10', ...nineToFive(['MO', 'WE', 'FR']) }],
     languages: ['en', 'fr'],
     taxonomyTermIds: ['FOOD-BANK'],
     sites: [],

@@ -2,7 +2,10 @@ import { SCOPES, type ApiKey, type CreatedApiKey, type Scope } from '@relais/con
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
+import { actionsColumn, DataTable, type Column } from '../../../components/data-table';
+import { Alert, ErrorAlert, PageHeader } from '../../../components/feedback';
+import { QueryState } from '../../../components/query-state';
+import { RelativeTime } from '../../../components/relative-time';
 import { useFormat } from '../../../lib/format';
 import { useApiKeys } from '../api/api-keys';
 import { useCreateApiKey } from '../api/create-api-key';
@@ -19,7 +22,7 @@ export default function ApiKeysScreen() {
   const revoke = useRevokeApiKey();
 
   return (
-    <div className="page st-page">
+    <div className="page page-stack">
       <PageHeader
         title={t('keys.title')}
         actions={
@@ -38,18 +41,21 @@ export default function ApiKeysScreen() {
       )}
 
       <h2 className="st-section">{t('keys.listTitle')}</h2>
-      {keys.isPending ? <Loading /> : null}
-      {keys.error ? <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} /> : null}
-      {keys.data?.items.length === 0 ? <p className="muted">{t('keys.none')}</p> : null}
-      {keys.data?.items.length ? (
-        <KeyTable
-          items={keys.data.items}
-          onRevoke={(key) => {
-            revoke.reset();
-            setRevoking(key);
-          }}
-        />
-      ) : null}
+      <QueryState
+        query={keys}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted">{t('keys.none')}</p>}
+      >
+        {(data) => (
+          <KeyTable
+            items={data.items}
+            onRevoke={(key) => {
+              revoke.reset();
+              setRevoking(key);
+            }}
+          />
+        )}
+      </QueryState>
 
       {revoking ? (
         <ConfirmDialog
@@ -204,70 +210,61 @@ function NewKey({ created, onDone }: { created: CreatedApiKey; onDone: () => voi
 function KeyTable({ items, onRevoke }: { items: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const { t } = useTranslation(['staff', 'common']);
   const format = useFormat();
+  const columns: Column<ApiKey>[] = [
+    { key: 'name', header: t('keys.columns.name'), rowHeader: true, cell: (key) => key.name },
+    { key: 'prefix', header: t('keys.columns.prefix'), cell: (key) => <code>{key.prefix}…</code> },
+    {
+      key: 'scopes',
+      header: t('keys.columns.scopes'),
+      cell: (key) =>
+        key.scopes.map((s) => (
+          <code key={s} className="st-scope">
+            {s}
+          </code>
+        )),
+    },
+    {
+      key: 'created',
+      header: t('keys.columns.created'),
+      cell: (key) => (
+        <>
+          {format.date(key.createdAt)}
+          {key.createdBy ? <span className="muted small"> · {key.createdBy.name}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: 'lastUsed',
+      header: t('keys.columns.lastUsed'),
+      cell: (key) => <RelativeTime value={key.lastUsedAt} fallback={t('never')} />,
+    },
+    {
+      key: 'status',
+      header: t('keys.columns.status'),
+      cell: (key) =>
+        key.revokedAt
+          ? t('keys.status.revoked', { date: format.date(key.revokedAt) })
+          : t('keys.status.active'),
+    },
+    actionsColumn(t('columns.actions'), (key) =>
+      key.revokedAt ? null : (
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => onRevoke(key)}
+          aria-label={t('keys.revokeFor', { name: key.name })}
+        >
+          {t('keys.revokeAction')}
+        </button>
+      ),
+    ),
+  ];
   return (
-    <div className="st-table-wrap">
-      <table className="st-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('keys.columns.name')}</th>
-            <th scope="col">{t('keys.columns.prefix')}</th>
-            <th scope="col">{t('keys.columns.scopes')}</th>
-            <th scope="col">{t('keys.columns.created')}</th>
-            <th scope="col">{t('keys.columns.lastUsed')}</th>
-            <th scope="col">{t('keys.columns.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('columns.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((key) => (
-            <tr key={key.id} className={key.revokedAt ? 'st-disabled' : undefined}>
-              <th scope="row">{key.name}</th>
-              <td>
-                <code>{key.prefix}…</code>
-              </td>
-              <td>
-                {key.scopes.map((s) => (
-                  <code key={s} className="st-scope">
-                    {s}
-                  </code>
-                ))}
-              </td>
-              <td>
-                {format.date(key.createdAt)}
-                {key.createdBy ? <span className="muted small"> · {key.createdBy.name}</span> : null}
-              </td>
-              <td>
-                {key.lastUsedAt ? (
-                  <time dateTime={key.lastUsedAt} title={format.dateTime(key.lastUsedAt)}>
-                    {format.relative(key.lastUsedAt)}
-                  </time>
-                ) : (
-                  <span className="muted">{t('never')}</span>
-                )}
-              </td>
-              <td>
-                {key.revokedAt
-                  ? t('keys.status.revoked', { date: format.date(key.revokedAt) })
-                  : t('keys.status.active')}
-              </td>
-              <td className="st-actions">
-                {key.revokedAt ? null : (
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => onRevoke(key)}
-                    aria-label={t('keys.revokeFor', { name: key.name })}
-                  >
-                    {t('keys.revokeAction')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(key) => key.id}
+      rowClassName={(key) => (key.revokedAt ? 'data-table-muted' : undefined)}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './dialog';
+import { Modal } from '../../../components/modal';
 
 /** Asks before an action that takes effect at once (disable someone, revoke a key). */
 export function ConfirmDialog({
@@ -22,17 +22,30 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation('common');
   return (
-    <Dialog title={title} onClose={onClose} role="alertdialog">
-      <div>{body}</div>
+    <Modal
+      title={title}
+      description={body}
+      onEscape={onClose}
+      initialFocus="first-field"
+      alert
+      className="st-modal"
+      actions={
+        <>
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            {t('actions.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button-primary st-danger"
+            disabled={busy}
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
       {error}
-      <div className="modal-actions">
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          {t('actions.cancel')}
-        </button>
-        <button type="button" className="button button-primary st-danger" disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
-    </Dialog>
+    </Modal>
   );
 }

@@ -2,9 +2,9 @@ import { MIN_PASSWORD_LENGTH, type StaffMember } from '@relais/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/feedback';
+import { Modal } from '../../../components/modal';
 import { useCurrentStaff } from '../../../lib/session';
 import { useResetPassword } from '../api/reset-password';
-import { Dialog } from './dialog';
 
 /** Sets a new password; the person's open sessions end at once. */
 export function ResetPasswordDialog({
@@ -34,7 +34,12 @@ export function ResetPasswordDialog({
   };
 
   return (
-    <Dialog title={t('reset.title', { name: member.name })} onClose={onClose}>
+    <Modal
+      title={t('reset.title', { name: member.name })}
+      onEscape={onClose}
+      initialFocus="first-field"
+      className="st-modal"
+    >
       <form className="form" onSubmit={onSubmit} noValidate>
         <p>{t('reset.body')}</p>
         <div className="field">
@@ -77,6 +82,6 @@ export function ResetPasswordDialog({
           </button>
         </div>
       </form>
-    </Dialog>
+    </Modal>
   );
 }

@@ -2,11 +2,11 @@ import { MIN_PASSWORD_LENGTH, type Locale, type Role, type StaffMember } from '@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/feedback';
-import { isApiError } from '../../../lib/api';
+import { Modal } from '../../../components/modal';
+import { isApiErrorCode } from '../../../lib/api';
 import { useCurrentStaff } from '../../../lib/session';
 import { useCreateStaff } from '../api/create-staff';
 import { useUpdateStaff } from '../api/update-staff';
-import { Dialog } from './dialog';
 import { serverFieldErrors } from './field-errors';
 import { RolePicker } from './role-picker';
 
@@ -79,12 +79,14 @@ export function StaffFormDialog({
       </p>
     ) : null;
   const error = mutation.error;
-  const conflict = isApiError(error) && error.code === 'conflict';
+  const conflict = isApiErrorCode(error, 'conflict');
 
   return (
-    <Dialog
+    <Modal
       title={member ? t('form.editTitle', { name: member.name }) : t('form.createTitle')}
-      onClose={onClose}
+      onEscape={onClose}
+      initialFocus="first-field"
+      className="st-modal"
     >
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="field">
@@ -157,6 +159,6 @@ export function StaffFormDialog({
           </button>
         </div>
       </form>
-    </Dialog>
+    </Modal>
   );
 }

@@ -82,7 +82,11 @@ describe('staff screen', () => {
       },
     ]);
     expect(await screen.findByText('Nadia Nouvelle can now sign in.')).toBeInTheDocument();
-    expect(await row('Nadia Nouvelle')).toBeTruthy();
+    const nadia = await row('Nadia Nouvelle');
+    expect(nadia.getByText('nadia@centre.test')).toBeInTheDocument();
+    expect(nadia.getByText('Specialist')).toBeInTheDocument();
+    expect(nadia.getByText('Supervisor')).toBeInTheDocument();
+    expect(nadia.getByText('Never')).toBeInTheDocument();
   });
 
   it('says so when the email already has an account', async () => {
@@ -192,7 +196,9 @@ describe('staff screen', () => {
     await row('Ada Admin');
     api.staff.push(member({ name: 'Late Arrival', roles: ['editor'] }));
     realtime.emit('entity.changed', { entity: 'staff', id: 'x', action: 'created' });
-    expect(await row('Late Arrival')).toBeTruthy();
+    const late = await row('Late Arrival');
+    expect(late.getByText('late@centre.test')).toBeInTheDocument();
+    expect(late.getByText('Resource editor')).toBeInTheDocument();
   });
 
   it('speaks French', async () => {

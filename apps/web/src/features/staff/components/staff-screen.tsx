@@ -2,13 +2,16 @@ import { StaffStatus, type StaffMember } from '@relais/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, ErrorAlert, Loading, PageHeader } from '../../../components/feedback';
-import { Pager } from '../../../components/pager';
-import { isApiError } from '../../../lib/api';
-import { useFormat } from '../../../lib/format';
+import { Link } from 'react-router-dom';
+import { Alert, ErrorAlert, PageHeader } from '../../../components/feedback';
+import { actionsColumn, DataTable, type Column } from '../../../components/data-table';
+import { Pager, pageCount } from '../../../components/pager';
+import { QueryState } from '../../../components/query-state';
+import { RelativeTime } from '../../../components/relative-time';
+import { isApiErrorCode } from '../../../lib/api';
 import { useCurrentStaff } from '../../../lib/session';
 import { useSocketEvent } from '../../../lib/socket';
+import { useListParams } from '../../../lib/use-list-params';
 import { useResetTotp } from '../api/reset-totp';
 import { useSetStaffEnabled } from '../api/set-staff-enabled';
 import { staffQueryKey, useStaffList } from '../api/staff-list';
@@ -24,16 +27,13 @@ type Open =
 /** Admins: everyone with an account, their roles and status; create, edit, disable, reset passwords. */
 export default function StaffScreen() {
   const { t } = useTranslation(['staff', 'common']);
-  const format = useFormat();
-  const me = useCurrentStaff();
   const id = useId();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setParam, setPage } = useListParams();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const q = params.get('q') ?? '';
   const status = StaffStatus.safeParse(params.get('status')).data ?? 'all';
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useStaffList({ q: q || undefined, status, page, perPage: PER_PAGE });
   const setEnabled = useSetStaffEnabled();
   const resetTotp = useResetTotp();
@@ -41,14 +41,6 @@ export default function StaffScreen() {
   useSocketEvent('entity.changed', (event) => {
     if (event.entity === 'staff') void queryClient.invalidateQueries({ queryKey: staffQueryKey });
   });
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: key !== 'page' });
-  };
 
   const enable = (member: StaffMember) =>
     setEnabled.mutate(
@@ -66,18 +58,22 @@ export default function StaffScreen() {
       },
     );
   const close = () => setOpen(null);
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.perPage)) : 1;
-  const disableError =
-    setEnabled.error && isApiError(setEnabled.error) && setEnabled.error.code === 'conflict' ? (
-      <p className="field-error" role="alert">
-        {t('errors.lastAdmin')}
-      </p>
-    ) : setEnabled.error ? (
-      <ErrorAlert error={setEnabled.error} />
-    ) : null;
+  const disableError = isApiErrorCode(setEnabled.error, 'conflict') ? (
+    <p className="field-error" role="alert">
+      {t('errors.lastAdmin')}
+    </p>
+  ) : setEnabled.error ? (
+    <ErrorAlert error={setEnabled.error} />
+  ) : null;
+
+  const openDialog = (next: NonNullable<Open>) => {
+    if (next.kind === 'resetTotp') resetTotp.reset();
+    if (next.kind === 'disable') setEnabled.reset();
+    setOpen(next);
+  };
 
   return (
-    <div className="page st-page">
+    <div className="page page-stack">
       <PageHeader
         title={t('title')}
         actions={
@@ -117,125 +113,27 @@ export default function StaffScreen() {
         </div>
       </div>
 
-      {list.isPending ? <Loading /> : null}
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
-        <>
-          <p className="muted small" aria-live="polite">
-            {t('count', { count: list.data.total })}
-          </p>
-          <div className="st-table-wrap">
-            <table className="st-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.name')}</th>
-                  <th scope="col">{t('columns.email')}</th>
-                  <th scope="col">{t('columns.roles')}</th>
-                  <th scope="col">{t('columns.status')}</th>
-                  <th scope="col">{t('columns.lastLogin')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('columns.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((member) => {
-                  const self = member.id === me.staff.id;
-                  return (
-                    <tr key={member.id} className={member.disabled ? 'st-disabled' : undefined}>
-                      <th scope="row">
-                        {member.name}
-                        {self ? <span className="muted small"> ({t('you')})</span> : null}
-                      </th>
-                      <td>{member.email}</td>
-                      <td>
-                        <span className="role-badges">
-                          {member.roles.map((r) => (
-                            <span key={r} className="badge">
-                              {t(`common:roles.${r}`)}
-                            </span>
-                          ))}
-                        </span>
-                      </td>
-                      <td>{member.disabled ? t('status.disabled') : t('status.active')}</td>
-                      <td>
-                        {member.lastLoginAt ? (
-                          <time dateTime={member.lastLoginAt} title={format.dateTime(member.lastLoginAt)}>
-                            {format.relative(member.lastLoginAt)}
-                          </time>
-                        ) : (
-                          <span className="muted">{t('never')}</span>
-                        )}
-                      </td>
-                      <td className="st-actions">
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          onClick={() => setOpen({ kind: 'edit', member })}
-                          aria-label={t('actions.editFor', { name: member.name })}
-                        >
-                          {t('actions.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          onClick={() => setOpen({ kind: 'reset', member })}
-                          aria-label={t('actions.resetFor', { name: member.name })}
-                        >
-                          {t('actions.reset')}
-                        </button>
-                        {member.totpEnabled && !self ? (
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            onClick={() => {
-                              resetTotp.reset();
-                              setOpen({ kind: 'resetTotp', member });
-                            }}
-                            aria-label={t('actions.resetTotpFor', { name: member.name })}
-                          >
-                            {t('actions.resetTotp')}
-                          </button>
-                        ) : null}
-                        {member.disabled ? (
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            onClick={() => enable(member)}
-                            aria-label={t('actions.enableFor', { name: member.name })}
-                            disabled={setEnabled.isPending}
-                          >
-                            {t('actions.enable')}
-                          </button>
-                        ) : self ? null : (
-                          <button
-                            type="button"
-                            className="button button-quiet"
-                            onClick={() => {
-                              setEnabled.reset();
-                              setOpen({ kind: 'disable', member });
-                            }}
-                            aria-label={t('actions.disableFor', { name: member.name })}
-                          >
-                            {t('actions.disable')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            className="st-pager"
-            buttonClassName="button button-quiet"
-            page={page}
-            pages={pages}
-            onPage={(p) => setParam('page', String(p))}
-          />
-        </>
-      ) : null}
+      <QueryState query={list}>
+        {(data) => (
+          <>
+            <p className="muted small" aria-live="polite">
+              {t('count', { count: data.total })}
+            </p>
+            <StaffTable
+              items={data.items}
+              onOpen={openDialog}
+              onEnable={enable}
+              enabling={setEnabled.isPending}
+            />
+            <Pager
+              buttonClassName="button button-quiet"
+              page={page}
+              pages={pageCount(data)}
+              onPage={setPage}
+            />
+          </>
+        )}
+      </QueryState>
 
       {open?.kind === 'create' || open?.kind === 'edit' ? (
         <StaffFormDialog
@@ -287,5 +185,120 @@ export default function StaffScreen() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The accounts, one row each, with the actions an admin may take on that person. */
+function StaffTable({
+  items,
+  onOpen,
+  onEnable,
+  enabling,
+}: {
+  items: StaffMember[];
+  onOpen: (open: NonNullable<Open>) => void;
+  onEnable: (member: StaffMember) => void;
+  enabling: boolean;
+}) {
+  const { t } = useTranslation(['staff', 'common']);
+  const me = useCurrentStaff();
+  const columns: Column<StaffMember>[] = [
+    {
+      key: 'name',
+      header: t('columns.name'),
+      rowHeader: true,
+      cell: (member) => (
+        <>
+          {member.name}
+          {member.id === me.staff.id ? <span className="muted small"> ({t('you')})</span> : null}
+        </>
+      ),
+    },
+    { key: 'email', header: t('columns.email'), cell: (member) => member.email },
+    {
+      key: 'roles',
+      header: t('columns.roles'),
+      cell: (member) => (
+        <span className="role-badges">
+          {member.roles.map((r) => (
+            <span key={r} className="badge">
+              {t(`common:roles.${r}`)}
+            </span>
+          ))}
+        </span>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('columns.status'),
+      cell: (member) => (member.disabled ? t('status.disabled') : t('status.active')),
+    },
+    {
+      key: 'lastLogin',
+      header: t('columns.lastLogin'),
+      cell: (member) => <RelativeTime value={member.lastLoginAt} fallback={t('never')} />,
+    },
+    actionsColumn(t('columns.actions'), (member) => {
+      const self = member.id === me.staff.id;
+      return (
+        <>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => onOpen({ kind: 'edit', member })}
+            aria-label={t('actions.editFor', { name: member.name })}
+          >
+            {t('actions.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => onOpen({ kind: 'reset', member })}
+            aria-label={t('actions.resetFor', { name: member.name })}
+          >
+            {t('actions.reset')}
+          </button>
+          {member.totpEnabled && !self ? (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => onOpen({ kind: 'resetTotp', member })}
+              aria-label={t('actions.resetTotpFor', { name: member.name })}
+            >
+              {t('actions.resetTotp')}
+            </button>
+          ) : null}
+          {member.disabled ? (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => onEnable(member)}
+              aria-label={t('actions.enableFor', { name: member.name })}
+              disabled={enabling}
+            >
+              {t('actions.enable')}
+            </button>
+          ) : self ? null : (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => onOpen({ kind: 'disable', member })}
+              aria-label={t('actions.disableFor', { name: member.name })}
+            >
+              {t('actions.disable')}
+            </button>
+          )}
+        </>
+      );
+    }),
+  ];
+
+  return (
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(member) => member.id}
+      rowClassName={(member) => (member.disabled ? 'data-table-muted' : undefined)}
+    />
   );
 }

@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { mirrorKey, readMirror, writeMirror } from '../features/contacts/model/local-mirror';
-import { errorBody, meFixture, signedIn } from '../test/fixtures';
-import { renderApp } from '../test/render-app';
-import { server } from '../test/server';
+import { errorBody, meFixture, signedIn } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+import { server } from '../../../test/server';
+import { mirrorKey, readMirror, writeMirror } from './local-mirror';
 
 const SAM = meFixture(['specialist']);
 const ADA = {
