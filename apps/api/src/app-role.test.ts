@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createDb, createTestDatabase, grantAppRole, type Database } from '@relais/db';
-import pg from 'pg';
+import { createDb, createTestDatabase, grantAppRole, runOnServer, type Database } from '@relais/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from './app';
 import { testConfig } from './config';
@@ -20,15 +19,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the API as a database role that o
   let app: App;
   const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (statement: string) => runOnServer(serverUrl, statement);
 
   beforeAll(async () => {
     owner = await createTestDatabase();

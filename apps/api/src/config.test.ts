@@ -12,6 +12,8 @@ describe('TIME_ZONE', () => {
 
   it('refuses a name the runtime does not know, saying which variable and what it got', () => {
     expect(() => loadConfig({ TIME_ZONE: 'Eastern' })).toThrow(ConfigError);
-    expect(() => loadConfig({ TIME_ZONE: 'Eastern' })).toThrow(/TIME_ZONE: an IANA time zone .* not "Eastern"/);
+    expect(() => loadConfig({ TIME_ZONE: 'Eastern' })).toThrow(
+      /TIME_ZONE: an IANA time zone .* not "Eastern"/,
+    );
   });
 });

@@ -2,7 +2,8 @@ import { CSRF_HEADER, type Me, type Role } from '@relais/contracts';
 import { createTestDatabase, type Database } from '@relais/db';
 import { buildApp, type App } from '../app';
 import { testConfig, type Config } from '../config';
-import type { ServiceContext } from '../lib/context';
+import { systemActor, type ServiceContext } from '../lib/context';
+import { DEFAULT_TIME_ZONE } from '../lib/time';
 import { createStaff } from '../modules/staff/staff.service';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -26,6 +27,17 @@ export interface SignedIn {
 }
 
 let counter = 0;
+
+/** A system context over a bare database, for service calls without an app: nothing is logged or published. */
+export function quietContext(db: Database['db']): ServiceContext {
+  return {
+    db,
+    actor: systemActor('test'),
+    log: { warn: () => undefined } as unknown as ServiceContext['log'],
+    realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
+    timeZone: DEFAULT_TIME_ZONE,
+  };
+}
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();

@@ -58,6 +58,15 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** The top of a screen: its one h1 (focused after navigation by the shell, and named in the tab title). */
+/** How many rows a list holds, read out when it changes (filters, paging). */
+export function ResultCount({ children }: { children: ReactNode }) {
+  return (
+    <p className="muted small" aria-live="polite">
+      {children}
+    </p>
+  );
+}
+
 export function PageHeader({
   title,
   actions,

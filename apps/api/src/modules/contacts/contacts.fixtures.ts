@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateContactRequest } from '@relais/contracts';
 import type { Database } from '@relais/db';
+import type { Config } from '../../config';
+import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
 
 /** Test and benchmark data: a few taxonomy terms and directory services (the directory module owns the real ones). */
 
@@ -70,7 +72,7 @@ export function completeContact(
       ageGroup: 'senior',
       gender: 'woman',
       language: 'fr',
-      location: { municipality: 'Thunder Bay', fsa: 'P7B' },
+      location: { municipality: 'Kenora', fsa: 'P9N' },
       relation: 'self',
       phone: '(807) 555-0123',
     },
@@ -88,5 +90,25 @@ export function completeContact(
       { id: randomUUID(), termId: 'INCOME', unmetReason: 'waitlist_full', referrals: [] },
     ],
     ...extra,
+  };
+}
+
+export interface ContactsTestbed {
+  t: TestApp;
+  fx: DirectoryFixture;
+  spec: SignedIn;
+  spec2: SignedIn;
+  sup: SignedIn;
+}
+
+/** A test app with the fixture directory, two specialists and a supervisor signed in. */
+export async function contactsTestbed(config: Partial<Config> = {}): Promise<ContactsTestbed> {
+  const t = await createTestApp(config);
+  return {
+    t,
+    fx: await seedDirectoryFixture(t.database),
+    spec: await t.signIn(['specialist']),
+    spec2: await t.signIn(['specialist']),
+    sup: await t.signIn(['supervisor']),
   };
 }

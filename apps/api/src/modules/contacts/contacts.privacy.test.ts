@@ -3,23 +3,15 @@ import type { CallerHistory, Contact, ContactPage, OpenCrises } from '@relais/co
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../config';
 import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
-import { completeContact, seedDirectoryFixture, type DirectoryFixture } from './contacts.fixtures';
+import { completeContact, contactsTestbed, type DirectoryFixture } from './contacts.fixtures';
 
 /** Callers' data protection (issue 20): lookups, PII reads in the audit, idempotency, crises, snapshots. */
 
 const HMAC_KEY = 'k'.repeat(40);
-let t: TestApp;
-let fx: DirectoryFixture;
-let spec: SignedIn;
-let spec2: SignedIn;
-let sup: SignedIn;
+let t: TestApp, fx: DirectoryFixture, spec: SignedIn, spec2: SignedIn, sup: SignedIn;
 
 beforeAll(async () => {
-  t = await createTestApp({ auditHmacKey: HMAC_KEY, callerLookupsPerHour: 5 });
-  fx = await seedDirectoryFixture(t.database);
-  spec = await t.signIn(['specialist']);
-  spec2 = await t.signIn(['specialist']);
-  sup = await t.signIn(['supervisor']);
+  ({ t, fx, spec, spec2, sup } = await contactsTestbed({ auditHmacKey: HMAC_KEY, callerLookupsPerHour: 5 }));
 });
 afterAll(async () => t.close());
 

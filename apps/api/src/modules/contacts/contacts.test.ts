@@ -8,8 +8,8 @@ import {
 } from '@relais/contracts';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type SignedIn, type TestApp } from '../../test/helpers';
-import { completeContact, seedDirectoryFixture, type DirectoryFixture } from './contacts.fixtures';
+import type { SignedIn, TestApp } from '../../test/helpers';
+import { completeContact, contactsTestbed, type DirectoryFixture } from './contacts.fixtures';
 
 let t: TestApp;
 let fx: DirectoryFixture;
@@ -18,11 +18,7 @@ let spec2: SignedIn;
 let sup: SignedIn;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  fx = await seedDirectoryFixture(t.database);
-  spec = await t.signIn(['specialist']);
-  spec2 = await t.signIn(['specialist']);
-  sup = await t.signIn(['supervisor']);
+  ({ t, fx, spec, spec2, sup } = await contactsTestbed());
 });
 afterAll(async () => t.close());
 

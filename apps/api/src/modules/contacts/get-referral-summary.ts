@@ -1,4 +1,4 @@
-import type { Locale, ReferralKind, ReferralSummary } from '@relais/contracts';
+import { pickLanguage, type Locale, type ReferralKind, type ReferralSummary } from '@relais/contracts';
 import { writeAudit } from '../../lib/audit';
 import type { ServiceContext } from '../../lib/context';
 import { contactToRead } from './contacts.access';
@@ -34,9 +34,6 @@ const words = {
 
 const dateFormat = (lang: Locale, timeZone: string) =>
   new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone });
-
-const inLanguage = (lang: Locale, en: string | null, fr: string | null) =>
-  (lang === 'fr' ? (fr ?? en) : (en ?? fr)) ?? undefined;
 
 export async function getReferralSummary({
   ctx,
@@ -77,8 +74,8 @@ export async function getReferralSummary({
     out.push('', termName.get(need.termId) ?? need.termId);
     for (const r of refs) {
       // The snapshot taken at referral time, in the summary's language: right even if the directory changed.
-      const service = inLanguage(language, r.serviceNameEn, r.serviceNameFr) ?? r.serviceName;
-      const site = inLanguage(language, r.locationNameEn, r.locationNameFr) ?? r.locationName;
+      const service = pickLanguage(language, r.serviceNameEn, r.serviceNameFr) ?? r.serviceName;
+      const site = pickLanguage(language, r.locationNameEn, r.locationNameFr) ?? r.locationName;
       out.push(`• ${service}${w.kind[r.kind as ReferralKind] ?? ''}`);
       if (r.servicePhone) out.push(`  ${w.phone}: ${r.servicePhone}`);
       const where = [site, r.locationId ? address.get(r.locationId) : undefined].filter(Boolean);

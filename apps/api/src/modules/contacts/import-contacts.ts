@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ImportContactLine, type FieldError, type ImportReport } from '@relais/contracts';
+import { ImportContactLine, topLevelCategory, type FieldError, type ImportReport } from '@relais/contracts';
 import type { Db } from '@relais/db';
 import type { z } from 'zod';
 import type { ServiceContext } from '../../lib/context';
@@ -41,15 +41,11 @@ async function loadReference(db: Db): Promise<Reference> {
   const terms = await taxonomyTree(db);
   const parent = new Map(terms.map((t) => [t.id, t.parent_id]));
   const categoryOf = new Map<string, string>();
-  for (const t of terms) {
-    let cur = t.id;
-    for (let depth = 0; depth < 20; depth++) {
-      const p = parent.get(cur);
-      if (!p) break;
-      cur = p;
-    }
-    categoryOf.set(t.id, cur);
-  }
+  for (const t of terms)
+    categoryOf.set(
+      t.id,
+      topLevelCategory(t.id, (id) => parent.get(id)),
+    );
   const staff = await staffEmails(db);
   return {
     categoryOf,

@@ -5,12 +5,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryCommands } from '../../cli/directory.commands';
 import { testConfig } from '../../config';
-import { systemActor, type ServiceContext } from '../../lib/context';
+import type { ServiceContext } from '../../lib/context';
 import { directoryIsEmpty, seedDirectory } from './directory.seed';
 import { searchDirectory } from './directory.service';
 import { ensureDefaultTaxonomy } from './directory.taxonomy';
 import { generateDirectory, SCALES, type TaxonomyLeaf } from './seed/generator';
-import { DEFAULT_TIME_ZONE } from '../../lib/time';
+import { quietContext } from '../../test/helpers';
 
 let database: Database;
 let taxonomy: TaxonomyLeaf[];
@@ -90,13 +90,7 @@ describe('replacing the directory keeps what callers were referred to', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await ensureDefaultTaxonomy(db.db);
-    ctx = {
-      db: db.db,
-      actor: systemActor('test'),
-      log: { warn: () => undefined } as unknown as ServiceContext['log'],
-      realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
-      timeZone: DEFAULT_TIME_ZONE,
-    };
+    ctx = quietContext(db.db);
   }, 60_000);
   afterAll(async () => db?.close());
 

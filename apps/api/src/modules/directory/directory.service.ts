@@ -10,6 +10,7 @@ import {
   type Weekday,
   type WeeklyHours,
 } from '@relais/contracts';
+import type { schema } from '@relais/db';
 import type { ServiceContext } from '../../lib/context';
 import { invalid, notFound } from '../../lib/errors';
 import { expiringPerDatabase } from '../../lib/per-database';
@@ -357,15 +358,8 @@ export async function getServiceDetail({
       transportationFr: l.transportationFr,
       accessibilityEn: l.accessibilityEn,
       accessibilityFr: l.accessibilityFr,
-      address1: l.address1,
-      address2: l.address2,
-      city: l.city,
-      region: l.region,
-      stateProvince: l.stateProvince,
-      postalCode: l.postalCode,
+      ...siteAddress(l),
       country: l.country,
-      latitude: l.latitude,
-      longitude: l.longitude,
       status: l.status,
       phones: c.phones.filter((p) => p.serviceAtLocationId === sal.id || p.locationId === l.id).map(phoneOf),
       schedules: applicable.map(scheduleOf),
@@ -415,5 +409,19 @@ export async function getServiceDetail({
     })),
     taxonomyTerms: c.terms.map(termOf),
     locations,
+  };
+}
+
+/** A site's street address and coordinates, as the directory and the resource editor show them. */
+export function siteAddress(l: typeof schema.locations.$inferSelect) {
+  return {
+    address1: l.address1,
+    address2: l.address2,
+    city: l.city,
+    region: l.region,
+    stateProvince: l.stateProvince,
+    postalCode: l.postalCode,
+    latitude: l.latitude,
+    longitude: l.longitude,
   };
 }

@@ -12,6 +12,7 @@ import type {
   HsdsTaxonomyTerm,
   Locale,
 } from '@relais/contracts';
+import { pickLanguage } from '@relais/contracts';
 import { derivedId } from './hsds.ids';
 import type {
   LanguageRow,
@@ -39,9 +40,6 @@ export function compact<T extends Plain>(obj: T): T {
     Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== ''),
   ) as T;
 }
-
-export const pick = (lang: Locale, en: string | null | undefined, fr: string | null | undefined) =>
-  (lang === 'fr' ? (fr ?? en) : (en ?? fr)) ?? undefined;
 
 const iso = (d: Date | string | null | undefined) =>
   d == null ? undefined : (d instanceof Date ? d : new Date(d)).toISOString();
@@ -87,7 +85,7 @@ export function phoneOf(p: PhoneRow, lang: Locale): HsdsPhone {
     number: p.number,
     extension: p.extension,
     type: p.type,
-    description: pick(lang, p.descriptionEn, p.descriptionFr),
+    description: pickLanguage(lang, p.descriptionEn, p.descriptionFr),
   });
 }
 
@@ -105,7 +103,7 @@ export function scheduleOf(s: ScheduleRow, lang: Locale, timeZone: string): Hsds
     byday: s.byday,
     opens_at: s.opensAt,
     closes_at: s.closesAt,
-    description: pick(lang, s.descriptionEn, s.descriptionFr),
+    description: pickLanguage(lang, s.descriptionEn, s.descriptionFr),
     notes: s.timezone !== timeZone ? `Times are local to ${s.timezone}` : undefined,
   });
 }
@@ -125,20 +123,20 @@ export function taxonomyOf(t: TaxonomyRow, lang: Locale): HsdsTaxonomy {
   return compact({
     id: t.id,
     name: t.name,
-    description: pick(lang, t.descriptionEn, t.descriptionFr) ?? t.name,
+    description: pickLanguage(lang, t.descriptionEn, t.descriptionFr) ?? t.name,
     uri: t.uri,
     version: t.version,
   });
 }
 
 export function taxonomyTermOf(t: TermRow, lang: Locale): HsdsTaxonomyTerm {
-  const name = pick(lang, t.nameEn, t.nameFr) ?? t.id;
+  const name = pickLanguage(lang, t.nameEn, t.nameFr) ?? t.id;
   return compact({
     id: t.hsdsId,
     code: t.id,
     name,
     // description is required by HSDS; a term without one describes itself by its name.
-    description: pick(lang, t.descriptionEn, t.descriptionFr) ?? name,
+    description: pickLanguage(lang, t.descriptionEn, t.descriptionFr) ?? name,
     parent_id: t.parentHsdsId,
     taxonomy: t.taxonomy,
     taxonomy_id: t.taxonomyId,
@@ -164,10 +162,10 @@ export function locationCoreOf(l: LocationRow, lang: Locale): HsdsLocation {
     location_type: l.locationType,
     url: l.url,
     organization_id: l.organizationId,
-    name: pick(lang, l.nameEn, l.nameFr),
-    alternate_name: pick(lang, l.alternateNameEn, l.alternateNameFr),
-    description: pick(lang, l.descriptionEn, l.descriptionFr),
-    transportation: pick(lang, l.transportationEn, l.transportationFr),
+    name: pickLanguage(lang, l.nameEn, l.nameFr),
+    alternate_name: pickLanguage(lang, l.alternateNameEn, l.alternateNameFr),
+    description: pickLanguage(lang, l.descriptionEn, l.descriptionFr),
+    transportation: pickLanguage(lang, l.transportationEn, l.transportationFr),
     latitude: l.latitude,
     longitude: l.longitude,
   });
@@ -185,7 +183,7 @@ export function locationOf(
   lang: Locale,
   timeZone: string,
 ): HsdsLocation {
-  const accessibility = pick(lang, l.accessibilityEn, l.accessibilityFr);
+  const accessibility = pickLanguage(lang, l.accessibilityEn, l.accessibilityFr);
   return {
     ...locationCoreOf(l, lang),
     addresses:
@@ -217,13 +215,13 @@ export function locationOf(
 }
 
 export function organizationCoreOf(o: OrganizationRow, lang: Locale): HsdsOrganization {
-  const name = pick(lang, o.nameEn, o.nameFr) ?? '';
+  const name = pickLanguage(lang, o.nameEn, o.nameFr) ?? '';
   return compact({
     id: o.id,
     name,
-    alternate_name: pick(lang, o.alternateNameEn, o.alternateNameFr),
+    alternate_name: pickLanguage(lang, o.alternateNameEn, o.alternateNameFr),
     // description is required by HSDS; an organization without one is described by its name.
-    description: pick(lang, o.descriptionEn, o.descriptionFr) ?? name,
+    description: pickLanguage(lang, o.descriptionEn, o.descriptionFr) ?? name,
     email: o.email,
     website: o.website,
     tax_status: o.taxStatus,
@@ -239,23 +237,23 @@ export function serviceCoreOf(s: ServiceRow, lang: Locale): HsdsService {
   return compact({
     id: s.id,
     organization_id: s.organizationId,
-    name: pick(lang, s.nameEn, s.nameFr) ?? '',
-    alternate_name: pick(lang, s.alternateNameEn, s.alternateNameFr),
-    description: pick(lang, s.descriptionEn, s.descriptionFr),
+    name: pickLanguage(lang, s.nameEn, s.nameFr) ?? '',
+    alternate_name: pickLanguage(lang, s.alternateNameEn, s.alternateNameFr),
+    description: pickLanguage(lang, s.descriptionEn, s.descriptionFr),
     url: s.url,
     email: s.email,
     status: hsdsStatus(s.status),
-    interpretation_services: pick(lang, s.interpretationServicesEn, s.interpretationServicesFr),
-    application_process: pick(lang, s.applicationProcessEn, s.applicationProcessFr),
-    fees_description: pick(lang, s.feesEn, s.feesFr),
-    wait_time: pick(lang, s.waitTimeEn, s.waitTimeFr),
+    interpretation_services: pickLanguage(lang, s.interpretationServicesEn, s.interpretationServicesFr),
+    application_process: pickLanguage(lang, s.applicationProcessEn, s.applicationProcessFr),
+    fees_description: pickLanguage(lang, s.feesEn, s.feesFr),
+    wait_time: pickLanguage(lang, s.waitTimeEn, s.waitTimeFr),
     accreditations: s.accreditations,
-    eligibility_description: pick(lang, s.eligibilityEn, s.eligibilityFr),
+    eligibility_description: pickLanguage(lang, s.eligibilityEn, s.eligibilityFr),
     minimum_age: s.minAge,
     maximum_age: s.maxAge,
     assured_date: s.lastVerifiedAt ? iso(s.lastVerifiedAt)?.slice(0, 10) : undefined,
     licenses: s.licenses,
-    alert: pick(lang, s.alertEn, s.alertFr),
+    alert: pickLanguage(lang, s.alertEn, s.alertFr),
     last_modified: iso(s.updatedAt),
   });
 }
@@ -271,7 +269,7 @@ function serviceAtLocationOf(
     id: sal.id,
     service_id: sal.serviceId,
     location_id: sal.locationId,
-    description: pick(lang, sal.descriptionEn, sal.descriptionFr),
+    description: pickLanguage(lang, sal.descriptionEn, sal.descriptionFr),
     phones: g.phones.filter((p) => p.serviceAtLocationId === sal.id).map((p) => phoneOf(p, lang)),
     schedules: g.schedules
       .filter((s) => s.serviceAtLocationId === sal.id)
@@ -300,8 +298,8 @@ export function fullServiceOf(s: ServiceRow, g: ServiceGraph, lang: Locale, time
         compact({
           id: a.id,
           service_id: a.serviceId,
-          name: pick(lang, a.nameEn, a.nameFr),
-          description: pick(lang, a.descriptionEn, a.descriptionFr),
+          name: pickLanguage(lang, a.nameEn, a.nameFr),
+          description: pickLanguage(lang, a.descriptionEn, a.descriptionFr),
           extent: a.extent,
           extent_type: a.extentType,
         }),
@@ -312,7 +310,7 @@ export function fullServiceOf(s: ServiceRow, g: ServiceGraph, lang: Locale, time
         compact({
           id: d.id,
           service_id: d.serviceId,
-          document: pick(lang, d.documentEn, d.documentFr),
+          document: pickLanguage(lang, d.documentEn, d.documentFr),
           uri: d.uri,
         }),
       ),

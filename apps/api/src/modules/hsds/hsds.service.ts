@@ -5,6 +5,7 @@ import type {
   HsdsTaxonomyTermsQuery,
   Locale,
 } from '@relais/contracts';
+import { pickLanguage } from '@relais/contracts';
 import type { ServiceContext } from '../../lib/context';
 import { invalid, notFound } from '../../lib/errors';
 import { lookupPostalCode } from '../directory/directory.service';
@@ -154,7 +155,7 @@ export async function listServiceAtLocations({
         id: sal.id,
         service_id: sal.serviceId,
         location_id: sal.locationId,
-        description: m.pick(input.lang, sal.descriptionEn, sal.descriptionFr),
+        description: pickLanguage(input.lang, sal.descriptionEn, sal.descriptionFr),
       }),
       ...(location ? { location: m.locationCoreOf(location, input.lang) } : {}),
       ...(service ? { service: m.serviceCoreOf(service, input.lang) } : {}),

@@ -18,7 +18,7 @@ import type { ServiceContext } from '../../lib/context';
 import { AppError, invalid, notFound } from '../../lib/errors';
 import { isoOrNull } from '../../lib/serialize';
 import { withTransaction } from '../../lib/transaction';
-import { serviceDescription } from '../directory/directory.service';
+import { serviceDescription, siteAddress } from '../directory/directory.service';
 import { refreshSearchDocuments, servicesTouching } from '../search/index';
 import * as q from './resources.queries';
 
@@ -96,14 +96,7 @@ export async function locationRecord(db: Db, id: string): Promise<LocationRecord
     accessibilityEn: l.accessibilityEn,
     accessibilityFr: l.accessibilityFr,
     url: l.url,
-    address1: l.address1,
-    address2: l.address2,
-    city: l.city,
-    region: l.region,
-    stateProvince: l.stateProvince,
-    postalCode: l.postalCode,
-    latitude: l.latitude,
-    longitude: l.longitude,
+    ...siteAddress(l),
     phones: await q.phonesOf(db, owner),
     schedules: await q.schedulesOf(db, owner),
     languages: await q.languagesOf(db, owner),

@@ -8,13 +8,13 @@ import {
 import { createTestDatabase, rows, type Database } from '@relais/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, type ServiceContext } from '../../lib/context';
-import { DEFAULT_TIME_ZONE } from '../../lib/time';
+import type { ServiceContext } from '../../lib/context';
 import { lookupPostalCode } from '../directory/directory.service';
 import { seedDirectory } from '../directory/directory.seed';
 import { ensureDefaultTaxonomy } from '../directory/directory.taxonomy';
 import { listServiceAtLocations, listServices } from '../hsds/hsds.service';
 import { freshIndex, searchQuery, webSearchQuery } from './index';
+import { quietContext } from '../../test/helpers';
 
 // The HSDS lists answered by the search engine must page and count exactly as the HSDS API's own SQL did:
 // these reference queries are that SQL, over the directory tables rather than the search rows.
@@ -27,13 +27,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await ensureDefaultTaxonomy(database.db);
   await seedDirectory(database.db, { scale: { organizations: 300, locations: 420, services: 700 }, seed: 7 });
-  ctx = {
-    db: database.db,
-    actor: systemActor('test'),
-    log: { warn: () => undefined } as unknown as ServiceContext['log'],
-    realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
-    timeZone: DEFAULT_TIME_ZONE,
-  };
+  ctx = quietContext(database.db);
   const [found] = await rows<{ term: string; organization: string; taxonomy: string; since: string }>(
     database.db,
     sql`SELECT (SELECT hsds_id FROM taxonomy_terms WHERE id = 'FOOD') AS term,

@@ -3,12 +3,11 @@ import { createDb, createTestDatabase, rows, type Database } from '@relais/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../lib/context';
-import { systemActor } from '../../lib/context';
 import { seedDirectory } from '../directory/directory.seed';
 import { searchDirectory } from '../directory/directory.service';
 import { ensureDefaultTaxonomy } from '../directory/directory.taxonomy';
 import { freshIndex, refreshSearchDocument } from './index';
-import { DEFAULT_TIME_ZONE } from '../../lib/time';
+import { quietContext } from '../../test/helpers';
 
 // Tuesday 24 November 2026, 11:00 in Toronto.
 const AT = '2026-11-24T16:00:00Z';
@@ -23,13 +22,7 @@ beforeAll(async () => {
     scale: { organizations: 500, locations: 700, services: 1_200 },
     seed: 211,
   });
-  ctx = {
-    db: database.db,
-    actor: systemActor('test'),
-    log: { warn: () => undefined } as unknown as ServiceContext['log'],
-    realtime: { publish: () => undefined } as unknown as ServiceContext['realtime'],
-    timeZone: DEFAULT_TIME_ZONE,
-  };
+  ctx = quietContext(database.db);
 }, 120_000);
 
 afterAll(async () => {

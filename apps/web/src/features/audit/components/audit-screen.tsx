@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DataTable, type Column } from '../../../components/data-table';
-import { PageHeader } from '../../../components/feedback';
+import { PageHeader, ResultCount } from '../../../components/feedback';
 import { Pager, pageCount } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
 import { useFormat } from '../../../lib/format';
@@ -66,9 +66,7 @@ export default function AuditScreen() {
       <QueryState query={audit}>
         {(data) => (
           <>
-            <p className="muted small" aria-live="polite">
-              {t('count', { count: data.total })}
-            </p>
+            <ResultCount>{t('count', { count: data.total })}</ResultCount>
             {data.items.length ? <AuditTable items={data.items} onFilter={apply} /> : <p>{t('empty')}</p>}
             <Pager
               buttonClassName="button button-quiet"

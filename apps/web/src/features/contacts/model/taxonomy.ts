@@ -1,4 +1,4 @@
-import type { TaxonomyTerm } from '@relais/contracts';
+import { topLevelCategory, type TaxonomyTerm } from '@relais/contracts';
 import { localeOf, localize } from '../../../lib/localize';
 
 export interface TaxonomyIndex {
@@ -36,7 +36,8 @@ export function termPath(index: TaxonomyIndex | undefined, termId: string, local
 
 /** The top-level category a term belongs to. */
 export function categoryOf(index: TaxonomyIndex | undefined, termId: string): string {
-  let term = index?.byId.get(termId);
-  while (term?.parentId && index?.byId.has(term.parentId)) term = index.byId.get(term.parentId);
-  return term?.id ?? termId;
+  return topLevelCategory(termId, (id) => {
+    const parentId = index?.byId.get(id)?.parentId;
+    return parentId && index?.byId.has(parentId) ? parentId : null;
+  });
 }

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DataTable, type Column } from '../../../components/data-table';
-import { PageHeader } from '../../../components/feedback';
+import { PageHeader, ResultCount } from '../../../components/feedback';
 import { Pager, pageCount } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
 import { useFormat } from '../../../lib/format';
@@ -105,9 +105,7 @@ export default function DueScreen() {
       <QueryState query={list}>
         {(data) => (
           <>
-            <p className="muted small" aria-live="polite">
-              {t('due.count', { count: data.total })}
-            </p>
+            <ResultCount>{t('due.count', { count: data.total })}</ResultCount>
             {data.items.length ? (
               <DataTable
                 columns={columns}

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, ErrorAlert, PageHeader } from '../../../components/feedback';
+import { Alert, ErrorAlert, PageHeader, ResultCount } from '../../../components/feedback';
 import { actionsColumn, DataTable, type Column } from '../../../components/data-table';
 import { Pager, pageCount } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
@@ -116,9 +116,7 @@ export default function StaffScreen() {
       <QueryState query={list}>
         {(data) => (
           <>
-            <p className="muted small" aria-live="polite">
-              {t('count', { count: data.total })}
-            </p>
+            <ResultCount>{t('count', { count: data.total })}</ResultCount>
             <StaffTable
               items={data.items}
               onOpen={openDialog}
