@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualFields } from './common';
 
 /**
  * Resource directory (HSDS 3.0 based). Human-readable fields come in pairs `xxxEn` / `xxxFr`, either may be
@@ -33,10 +34,8 @@ export function pickLocale(
 export const TaxonomyTerm = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
+  ...bilingualFields('description', z.string().nullable()),
   taxonomy: z.string(),
 });
 export type TaxonomyTerm = z.infer<typeof TaxonomyTerm>;
@@ -49,8 +48,7 @@ export const Phone = z.object({
   number: z.string(),
   extension: z.number().int().nullable(),
   type: PhoneType,
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('description', z.string().nullable()),
 });
 export type Phone = z.infer<typeof Phone>;
 
@@ -60,8 +58,7 @@ export const Schedule = z.object({
   byday: z.array(Weekday),
   opensAt: LocalTime,
   closesAt: LocalTime,
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('description', z.string().nullable()),
 });
 export type Schedule = z.infer<typeof Schedule>;
 
@@ -92,10 +89,8 @@ export type Address = z.infer<typeof Address>;
 
 export const OrganizationSummary = z.object({
   id: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
+  ...bilingualFields('description', z.string().nullable()),
   email: z.string().nullable(),
   website: z.string().nullable(),
   status: DirectoryStatus,
@@ -107,14 +102,10 @@ export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 export const ServiceLocation = Address.extend({
   id: z.uuid(),
   serviceAtLocationId: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
-  transportationEn: z.string().nullable(),
-  transportationFr: z.string().nullable(),
-  accessibilityEn: z.string().nullable(),
-  accessibilityFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
+  ...bilingualFields('description', z.string().nullable()),
+  ...bilingualFields('transportation', z.string().nullable()),
+  ...bilingualFields('accessibility', z.string().nullable()),
   status: DirectoryStatus,
   phones: z.array(Phone),
   schedules: z.array(Schedule),
@@ -128,8 +119,7 @@ export type ServiceLocation = z.infer<typeof ServiceLocation>;
 
 export const ServiceArea = z.object({
   id: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
   extentType: z.string(),
   extent: z.string().nullable(),
 });
@@ -137,8 +127,7 @@ export type ServiceArea = z.infer<typeof ServiceArea>;
 
 export const RequiredDocument = z.object({
   id: z.uuid(),
-  documentEn: z.string().nullable(),
-  documentFr: z.string().nullable(),
+  ...bilingualFields('document', z.string().nullable()),
   uri: z.string().nullable(),
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
@@ -146,29 +135,20 @@ export type RequiredDocument = z.infer<typeof RequiredDocument>;
 /** Everything a specialist reads to a caller about one service. */
 export const ServiceDetail = Verification.extend({
   id: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
-  alternateNameEn: z.string().nullable(),
-  alternateNameFr: z.string().nullable(),
-  descriptionEn: z.string().nullable(),
-  descriptionFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
+  ...bilingualFields('alternateName', z.string().nullable()),
+  ...bilingualFields('description', z.string().nullable()),
   status: DirectoryStatus,
   url: z.string().nullable(),
   email: z.string().nullable(),
-  eligibilityEn: z.string().nullable(),
-  eligibilityFr: z.string().nullable(),
+  ...bilingualFields('eligibility', z.string().nullable()),
   minAge: z.number().int().nullable(),
   maxAge: z.number().int().nullable(),
-  feesEn: z.string().nullable(),
-  feesFr: z.string().nullable(),
-  applicationProcessEn: z.string().nullable(),
-  applicationProcessFr: z.string().nullable(),
-  waitTimeEn: z.string().nullable(),
-  waitTimeFr: z.string().nullable(),
-  interpretationServicesEn: z.string().nullable(),
-  interpretationServicesFr: z.string().nullable(),
-  alertEn: z.string().nullable(),
-  alertFr: z.string().nullable(),
+  ...bilingualFields('fees', z.string().nullable()),
+  ...bilingualFields('applicationProcess', z.string().nullable()),
+  ...bilingualFields('waitTime', z.string().nullable()),
+  ...bilingualFields('interpretationServices', z.string().nullable()),
+  ...bilingualFields('alert', z.string().nullable()),
   updatedAt: z.iso.datetime({ offset: true }),
   version: z.number().int(),
   organization: OrganizationSummary,
@@ -239,12 +219,9 @@ export const DirectorySearchResult = z.object({
   serviceId: z.uuid(),
   locationId: z.uuid().nullable(),
   organizationId: z.uuid(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
-  organizationNameEn: z.string().nullable(),
-  organizationNameFr: z.string().nullable(),
-  locationNameEn: z.string().nullable(),
-  locationNameFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
+  ...bilingualFields('organizationName', z.string().nullable()),
+  ...bilingualFields('locationName', z.string().nullable()),
   address1: z.string().nullable(),
   city: z.string().nullable(),
   postalCode: z.string().nullable(),
@@ -265,8 +242,7 @@ export type DirectorySearchResult = z.infer<typeof DirectorySearchResult>;
 
 export const FacetCount = z.object({
   id: z.string(),
-  nameEn: z.string().nullable(),
-  nameFr: z.string().nullable(),
+  ...bilingualFields('name', z.string().nullable()),
   count: z.number().int(),
 });
 export type FacetCount = z.infer<typeof FacetCount>;

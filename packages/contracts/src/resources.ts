@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { bilingualFields, pageOf } from './common';
-import { DirectoryLanguageCode, DirectoryStatus, LocalTime, PhoneType, Weekday } from './directory';
+import {
+  DirectoryLanguageCode,
+  DirectoryStatus,
+  LocalTime,
+  Phone,
+  PhoneType,
+  Schedule,
+  Weekday,
+} from './directory';
 
 /**
  * Editing the resource directory: agencies (organizations), sites (locations) and services, with their
@@ -34,24 +42,6 @@ export const ScheduleInput = z.object({
   ...bilingualFields('description', shortText.default(null)),
 });
 export type ScheduleInput = z.input<typeof ScheduleInput>;
-
-export const EditablePhone = z.object({
-  id: z.uuid(),
-  number: z.string(),
-  extension: z.number().int().nullable(),
-  type: PhoneType,
-  ...bilingualFields('description', z.string().nullable()),
-});
-export type EditablePhone = z.infer<typeof EditablePhone>;
-
-export const EditableSchedule = z.object({
-  id: z.uuid(),
-  byday: z.array(Weekday),
-  opensAt: LocalTime,
-  closesAt: LocalTime,
-  ...bilingualFields('description', z.string().nullable()),
-});
-export type EditableSchedule = z.infer<typeof EditableSchedule>;
 
 const Versioned = z.object({
   id: z.uuid(),
@@ -107,7 +97,7 @@ export const OrganizationRecord = Versioned.extend({
   ...organizationFields,
   email: z.string().nullable(),
   website: z.string().nullable(),
-  phones: z.array(EditablePhone),
+  phones: z.array(Phone),
 });
 export type OrganizationRecord = z.infer<typeof OrganizationRecord>;
 
@@ -142,8 +132,8 @@ export const LocationRecord = Versioned.extend({
   postalCode: z.string().nullable(),
   ...ownerFields,
   locationType: LocationType,
-  phones: z.array(EditablePhone),
-  schedules: z.array(EditableSchedule),
+  phones: z.array(Phone),
+  schedules: z.array(Schedule),
   languages: z.array(z.string()),
 });
 export type LocationRecord = z.infer<typeof LocationRecord>;
@@ -181,8 +171,8 @@ export const ServiceRecord = Versioned.extend({
   url: z.string().nullable(),
   email: z.string().nullable(),
   ...ownerFields,
-  phones: z.array(EditablePhone),
-  schedules: z.array(EditableSchedule),
+  phones: z.array(Phone),
+  schedules: z.array(Schedule),
   languages: z.array(z.string()),
   taxonomyTermIds: z.array(z.string()),
   sites: z.array(ServiceSite),

@@ -1,4 +1,4 @@
-import type { DueItem, EditablePhone, EditableSchedule, ResourceType, Weekday } from '@relais/contracts';
+import type { DueItem, Phone, ResourceType, Schedule, Weekday } from '@relais/contracts';
 import { rows, schema, type Db } from '@relais/db';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 
@@ -37,7 +37,7 @@ const ownerColumn = (table: typeof phones | typeof schedules | typeof languages,
   return owner.column === 'location_id' ? table.locationId : table.serviceId;
 };
 
-export async function phonesOf(db: Db, owner: Owner): Promise<EditablePhone[]> {
+export async function phonesOf(db: Db, owner: Owner): Promise<Phone[]> {
   const found = await db
     .select()
     .from(phones)
@@ -53,7 +53,7 @@ export async function phonesOf(db: Db, owner: Owner): Promise<EditablePhone[]> {
   }));
 }
 
-export async function schedulesOf(db: Db, owner: Owner): Promise<EditableSchedule[]> {
+export async function schedulesOf(db: Db, owner: Owner): Promise<Schedule[]> {
   const found = await db
     .select()
     .from(schedules)
@@ -134,11 +134,7 @@ export async function updateIfVersion<T extends Versioned>(
   return row;
 }
 
-export async function replacePhones(
-  db: Db,
-  owner: Owner,
-  list: Array<Omit<EditablePhone, 'id'> & { id?: string }>,
-) {
+export async function replacePhones(db: Db, owner: Owner, list: Array<Omit<Phone, 'id'> & { id?: string }>) {
   await db.delete(phones).where(eq(ownerColumn(phones, owner), owner.id));
   if (list.length === 0) return;
   const ownerValues = {
@@ -163,7 +159,7 @@ export async function replacePhones(
 export async function replaceSchedules(
   db: Db,
   owner: Exclude<Owner, { column: 'organization_id' }>,
-  list: Array<Omit<EditableSchedule, 'id'> & { id?: string }>,
+  list: Array<Omit<Schedule, 'id'> & { id?: string }>,
 ) {
   await db.delete(schedules).where(eq(ownerColumn(schedules, owner), owner.id));
   if (list.length === 0) return;

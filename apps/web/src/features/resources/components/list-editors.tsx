@@ -1,12 +1,12 @@
-import { PhoneType, WEEKDAYS, type EditablePhone, type EditableSchedule } from '@relais/contracts';
+import { PhoneType, WEEKDAYS, type Phone, type Schedule } from '@relais/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
 
 /** Phones and opening hours: rows the editor adds, changes and removes; saved as whole lists. */
 
-export type PhoneDraft = Omit<EditablePhone, 'id'> & { id?: string };
-export type ScheduleDraft = Omit<EditableSchedule, 'id'> & { id?: string };
+export type PhoneDraft = Omit<Phone, 'id'> & { id?: string };
+export type ScheduleDraft = Omit<Schedule, 'id'> & { id?: string };
 
 const orNull = (value: string) => (value.trim() === '' ? null : value);
 
