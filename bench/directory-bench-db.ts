@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../apps/api/src/lib/passwords';
 import { seedDirectory } from '../apps/api/src/modules/directory/directory.seed';
 import { SCALES } from '../apps/api/src/modules/directory/seed/generator';
 import { createDb, migrate, type Database } from '../packages/db/src/index';
 import { freshDatabase } from './contacts-bench-db';
-import { arg, type httpClient } from './lib';
+import { arg, measureThenClean, startServer, type httpClient } from './lib';
 
 /** A fresh database for the directory benchmarks: a new database on the server, or a PGlite folder. */
 export async function freshDirectoryDatabase(engine: 'postgres' | 'pglite'): Promise<{
@@ -134,4 +134,27 @@ export function latencies(times: number[]) {
   const at = (p: number) =>
     Number((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1));
   return { requests: sorted.length, p50: at(50), p95: at(95), p99: at(99) };
+}
+
+/**
+ * One directory benchmark run: the seeded (or reused) database, one signed-in specialist per client, the API;
+ * `measure` gets the API's URL, the sessions and the machine's figures at the start, and returns the report.
+ */
+export async function runDirectoryBench(
+  engine: 'postgres' | 'pglite',
+  clients: number,
+  call: ReturnType<typeof httpClient>['call'],
+  measure: (run: {
+    url: URL;
+    sessions: Array<Record<string, string>>;
+    machine: { cpus: number; loadAvgAtStart?: string };
+  }) => Promise<unknown>,
+) {
+  const machine = { cpus: cpus().length, loadAvgAtStart: loadavg()[0]?.toFixed(2) };
+  const { url: databaseUrl, drop } = await benchDirectoryDatabase(engine);
+  const signIn = await specialists(databaseUrl, clients);
+  const server = await startServer(databaseUrl);
+  await measureThenClean(server, drop, async () =>
+    measure({ url: server.url, sessions: await signIn(server.url, call), machine }),
+  );
 }

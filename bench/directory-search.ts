@@ -9,10 +9,10 @@
  * --reuse names an already seeded database (postgres://… or a PGlite folder) and --keep leaves the fresh one.
  * Targets: p95 ≤ 20 ms on the PostgreSQL server, ≤ 80 ms on PGlite.
  */
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { percentile } from './contacts-bench-db';
-import { benchDirectoryDatabase, NEEDS, PLACES, specialists } from './directory-bench-db';
-import { arg, httpClient, startServer } from './lib';
+import { NEEDS, PLACES, runDirectoryBench } from './directory-bench-db';
+import { arg, closedLoop, httpClient, runMain } from './lib';
 
 const ENGINE = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
 const CLIENTS = Number(arg('clients', '10'));
@@ -28,38 +28,23 @@ function queryPath(n: number): string {
 }
 
 async function main() {
-  const machine = { cpus: cpus().length, loadAvgAtStart: loadavg()[0]?.toFixed(2) };
-  const { url: databaseUrl, drop } = await benchDirectoryDatabase(ENGINE);
-  const signIn = await specialists(databaseUrl, CLIENTS);
-  const server = await startServer(databaseUrl);
-  try {
-    const sessions = await signIn(server.url, call);
+  await runDirectoryBench(ENGINE, CLIENTS, call, async ({ url, sessions, machine }) => {
     const times: number[] = [];
-    let next = 0;
     let errors = 0;
     let firstError = '';
     let results = 0;
-    const started = performance.now();
-    let measuredFrom = 0;
-    await Promise.all(
-      sessions.map(async (headers) => {
-        while (next < WARMUP + REQUESTS) {
-          const n = next++;
-          if (n === WARMUP) measuredFrom = performance.now();
-          const t0 = performance.now();
-          const res = await call(server.url, 'GET', queryPath(n), undefined, headers);
-          const ms = performance.now() - t0;
-          if (res.status !== 200) {
-            errors++;
-            firstError ||= `${res.status} ${res.body.slice(0, 200)}`;
-          } else if (n >= WARMUP) {
-            times.push(ms);
-            results += (JSON.parse(res.body) as { total: number }).total > 0 ? 1 : 0;
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - (measuredFrom || started)) / 1000;
+    const seconds = await closedLoop(sessions, WARMUP, REQUESTS, async (n, headers) => {
+      const t0 = performance.now();
+      const res = await call(url, 'GET', queryPath(n), undefined, headers);
+      const ms = performance.now() - t0;
+      if (res.status !== 200) {
+        errors++;
+        firstError ||= `${res.status} ${res.body.slice(0, 200)}`;
+      } else if (n >= WARMUP) {
+        times.push(ms);
+        results += (JSON.parse(res.body) as { total: number }).total > 0 ? 1 : 0;
+      }
+    });
     times.sort((a, b) => a - b);
     const report = {
       engine: ENGINE,
@@ -76,15 +61,8 @@ async function main() {
       ...machine,
       loadAvgAtEnd: loadavg()[0]?.toFixed(2),
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } finally {
-    server.stop();
-    await new Promise((r) => setTimeout(r, 500));
-    await drop();
-  }
+    return report;
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -10,9 +10,9 @@
  * Seeding, --reuse and --keep as in bench/directory-search.ts. Prints p50/p95 of each route and the ratio of
  * each HSDS route's p95 to the console's. Target: HSDS p95 within 1.5× of the console search's.
  */
-import { cpus, loadavg } from 'node:os';
-import { benchDirectoryDatabase, latencies, NEEDS, PLACES, specialists } from './directory-bench-db';
-import { arg, httpClient, startServer } from './lib';
+import { loadavg } from 'node:os';
+import { latencies, NEEDS, PLACES, runDirectoryBench } from './directory-bench-db';
+import { arg, closedLoop, httpClient, runMain } from './lib';
 
 const ENGINE = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
 const CLIENTS = Number(arg('clients', '10'));
@@ -47,38 +47,24 @@ const totalOf = (body: string) => {
 };
 
 async function main() {
-  const machine = { cpus: cpus().length, loadAvgAtStart: loadavg()[0]?.toFixed(2) };
-  const { url: databaseUrl, drop } = await benchDirectoryDatabase(ENGINE);
-  const signIn = await specialists(databaseUrl, CLIENTS);
-  const server = await startServer(databaseUrl);
-  try {
-    const sessions = await signIn(server.url, call);
+  await runDirectoryBench(ENGINE, CLIENTS, call, async ({ url, sessions, machine }) => {
     const times: Record<Route, number[]> = { hsdsServices: [], hsdsServiceAtLocations: [], console: [] };
     const withResults: Record<Route, number> = { hsdsServices: 0, hsdsServiceAtLocations: 0, console: 0 };
-    let next = 0;
     let errors = 0;
     let firstError = '';
-    let measuredFrom = 0;
-    await Promise.all(
-      sessions.map(async (headers) => {
-        while (next < WARMUP + REQUESTS) {
-          const n = next++;
-          if (n === WARMUP) measuredFrom = performance.now();
-          const { route, path } = request(n);
-          const t0 = performance.now();
-          const res = await call(server.url, 'GET', path, undefined, headers);
-          const ms = performance.now() - t0;
-          if (res.status !== 200) {
-            errors++;
-            firstError ||= `${res.status} ${path} ${res.body.slice(0, 200)}`;
-          } else if (n >= WARMUP) {
-            times[route].push(ms);
-            if (totalOf(res.body) > 0) withResults[route]++;
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - measuredFrom) / 1000;
+    const seconds = await closedLoop(sessions, WARMUP, REQUESTS, async (n, headers) => {
+      const { route, path } = request(n);
+      const t0 = performance.now();
+      const res = await call(url, 'GET', path, undefined, headers);
+      const ms = performance.now() - t0;
+      if (res.status !== 200) {
+        errors++;
+        firstError ||= `${res.status} ${path} ${res.body.slice(0, 200)}`;
+      } else if (n >= WARMUP) {
+        times[route].push(ms);
+        if (totalOf(res.body) > 0) withResults[route]++;
+      }
+    });
     const routes = Object.fromEntries(
       ROUTES.map((r) => [r, { ...latencies(times[r]), withResults: withResults[r] }]),
     ) as Record<Route, ReturnType<typeof latencies> & { withResults: number }>;
@@ -97,15 +83,8 @@ async function main() {
       ...machine,
       loadAvgAtEnd: loadavg()[0]?.toFixed(2),
     };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } finally {
-    server.stop();
-    await new Promise((r) => setTimeout(r, 500));
-    await drop();
-  }
+    return report;
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

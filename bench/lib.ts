@@ -140,3 +140,51 @@ export function rawConnection(base: URL) {
     close: () => socket.destroy(),
   };
 }
+
+/** Runs a benchmark's main: a failure prints its stack and exits 1. */
+export function runMain(main: () => Promise<void>) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+/** Runs the measured part, prints its report as JSON, then stops the API and drops the benchmark's database. */
+export async function measureThenClean(
+  server: { stop(): void },
+  drop: () => Promise<void>,
+  measure: () => Promise<unknown>,
+) {
+  try {
+    process.stdout.write(`${JSON.stringify(await measure(), null, 2)}\n`);
+  } finally {
+    server.stop();
+    await new Promise((r) => setTimeout(r, 500));
+    await drop();
+  }
+}
+
+/**
+ * Closed-loop clients, one per session, taking numbered requests from one counter until `warmup + requests`
+ * are sent; returns the seconds the measured ones (from number `warmup` on) took.
+ */
+export async function closedLoop(
+  sessions: Array<Record<string, string>>,
+  warmup: number,
+  requests: number,
+  send: (n: number, headers: Record<string, string>) => Promise<void>,
+): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  let measuredFrom = 0;
+  await Promise.all(
+    sessions.map(async (headers) => {
+      while (next < warmup + requests) {
+        const n = next++;
+        if (n === warmup) measuredFrom = performance.now();
+        await send(n, headers);
+      }
+    }),
+  );
+  return (performance.now() - (measuredFrom || started)) / 1000;
+}

@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { seedDirectory } from '../apps/api/src/modules/directory/directory.seed';
 import { SCALES } from '../apps/api/src/modules/directory/seed/generator';
 import { freshDirectoryDatabase } from './directory-bench-db';
-import { arg } from './lib';
+import { arg, runMain } from './lib';
 
 async function main() {
   const engine = arg('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres';
@@ -33,7 +33,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);
